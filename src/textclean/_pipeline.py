@@ -1,0 +1,243 @@
+"""The pipeline: a named, ordered, immutable and picklable sequence of filters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Union
+
+from ._filter import Filter, FilterError, check_text, get_filter, normalize_newlines
+from ._locale import detect_locale_masked, resolve_locale
+from ._verbatim import Verbatim, mask, unmask
+
+if TYPE_CHECKING:
+    from ._explain import Explanation
+
+__all__ = ["Pipeline", "Step", "StepLike"]
+
+
+@dataclass(frozen=True)
+class Step:
+    """A filter with its options."""
+
+    filter: Filter
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        checked = self.filter.check_options(dict(self.options))
+        object.__setattr__(self, "options", MappingProxyType(checked))
+
+    @property
+    def name(self) -> str:
+        return self.filter.name
+
+    def __repr__(self) -> str:
+        opts = ", ".join(f"{k}={v!r}" for k, v in self.options.items())
+        return f"Step({self.name!r}{', ' + opts if opts else ''})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Step):
+            return NotImplemented
+        return self.filter is other.filter and dict(self.options) == dict(other.options)
+
+    def __hash__(self) -> int:
+        return hash((self.name, tuple(sorted(self.options.items(), key=lambda kv: kv[0]))))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Step, (self.filter, dict(self.options)))
+
+
+StepLike = Union[str, Filter, Step, Callable[..., str], tuple[str, Mapping[str, Any]]]
+
+
+def _to_step(item: StepLike) -> Step:
+    if isinstance(item, Step):
+        return item
+    if isinstance(item, tuple):
+        name, options = item
+        return Step(get_filter(name), options)
+    return Step(get_filter(item))
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """An immutable sequence of configured filters, applied in order.
+
+    Build one from filter names, filter functions, :class:`Step` objects or
+    ``(name, options)`` pairs; every change returns a new pipeline.
+
+    >>> p = Pipeline.default().without("quotes").configure("dashes", locale="en")
+    >>> "quotes" in p, p.names[:3]
+    (False, ('unicode', 'invisible', 'watermarks'))
+    >>> Pipeline(["spaces", "blank_lines"])("a  ,  b\\n\\n\\n")
+    'a, b\\n'
+    """
+
+    steps: tuple[Step, ...]
+    locale: str | None = "auto"
+    name: str = "custom"
+
+    def __init__(
+        self,
+        steps: Iterable[StepLike] = (),
+        *,
+        locale: str | None = "auto",
+        name: str = "custom",
+    ) -> None:
+        built = tuple(_to_step(s) for s in steps)
+        seen: set[str] = set()
+        for step in built:
+            if step.name in seen:
+                raise FilterError(f"filter {step.name!r} appears twice in the pipeline")
+            seen.add(step.name)
+        object.__setattr__(self, "steps", built)
+        object.__setattr__(self, "locale", resolve_locale(locale))
+        object.__setattr__(self, "name", name)
+
+    # ----- construction ---------------------------------------------------
+    @classmethod
+    def default(cls, *, locale: str | None = "auto") -> Pipeline:
+        """The contract's default pipeline."""
+        from .filters import DEFAULT_ORDER
+
+        return cls(DEFAULT_ORDER, locale=locale, name="default")
+
+    def _replace(self, steps: Iterable[Step]) -> Pipeline:
+        return Pipeline(steps, locale=self.locale, name=self.name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names of the filters, in order."""
+        return tuple(s.name for s in self.steps)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name.replace("-", "_") in self.names
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self.steps)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def _index(self, name: str | Filter | Callable[..., str]) -> int:
+        wanted = get_filter(name).name
+        for i, step in enumerate(self.steps):
+            if step.name == wanted:
+                return i
+        raise FilterError(f"filter {wanted!r} is not in the pipeline (it has {', '.join(self.names)})")
+
+    def __getitem__(self, name: str) -> Step:
+        return self.steps[self._index(name)]
+
+    def without(self, *names: str) -> Pipeline:
+        """The pipeline less the named filters."""
+        drop = {self.steps[self._index(n)].name for n in names}
+        return self._replace(s for s in self.steps if s.name not in drop)
+
+    def only(self, *names: str) -> Pipeline:
+        """The pipeline keeping just the named filters, in its own order."""
+        keep = {self.steps[self._index(n)].name for n in names}
+        return self._replace(s for s in self.steps if s.name in keep)
+
+    def add(
+        self,
+        item: StepLike,
+        *,
+        before: str | None = None,
+        after: str | None = None,
+        **options: Any,
+    ) -> Pipeline:
+        """The pipeline with one more filter: at the end, or ``before``/``after`` another."""
+        if before is not None and after is not None:
+            raise FilterError("give before= or after=, not both")
+        step = _to_step(item)
+        if options:
+            step = Step(step.filter, {**step.options, **options})
+        steps = list(self.steps)
+        if before is not None:
+            steps.insert(self._index(before), step)
+        elif after is not None:
+            steps.insert(self._index(after) + 1, step)
+        else:
+            steps.append(step)
+        return self._replace(steps)
+
+    def configure(self, name: str, **options: Any) -> Pipeline:
+        """The pipeline with new options for one filter (merged over its current ones)."""
+        i = self._index(name)
+        steps = list(self.steps)
+        steps[i] = Step(steps[i].filter, {**steps[i].options, **options})
+        return self._replace(steps)
+
+    def reorder(self, names: Iterable[str]) -> Pipeline:
+        """The same filters in a new order; ``names`` must name each of them once."""
+        order = [self.steps[self._index(n)] for n in names]
+        if sorted(s.name for s in order) != sorted(self.names):
+            raise FilterError(
+                f"reorder() must name every filter of the pipeline once: {', '.join(self.names)}"
+            )
+        return self._replace(order)
+
+    def with_locale(self, locale: str | None) -> Pipeline:
+        """The same filters with another locale (``"auto"``, ``None`` or a code)."""
+        return Pipeline(self.steps, locale=locale, name=self.name)
+
+    # ----- running ----------------------------------------------------------
+    def _groups(self) -> list[tuple[Verbatim, list[Step]]]:
+        groups: list[tuple[Verbatim, list[Step]]] = []
+        for step in self.steps:
+            if groups and groups[-1][0] == step.filter.verbatim:
+                groups[-1][1].append(step)
+            else:
+                groups.append((step.filter.verbatim, [step]))
+        return groups
+
+    def _options(self, step: Step, masked_text: str, state: dict[str, str | None]) -> Mapping[str, Any]:
+        if not step.filter.locale_aware:
+            return step.options
+        locale = step.options.get("locale", self.locale)
+        if locale == "auto":
+            if "locale" not in state:
+                state["locale"] = detect_locale_masked(masked_text)
+            locale = state["locale"]
+        return {**step.options, "locale": locale}
+
+    def __call__(self, text: str) -> str:
+        """Clean ``text``: every step in order; line ends become ``\\n``."""
+        text = normalize_newlines(check_text(text, "textclean"))
+        state: dict[str, str | None] = {}
+        for verbatim, steps in self._groups():
+            masked = mask(text, verbatim)
+            work = masked.text
+            for step in steps:
+                work = step.filter.run_masked(work, self._options(step, work, state))
+            text = unmask(work, masked)
+        return text
+
+    def run_steps(self, text: str) -> Iterator[tuple[Step, str]]:
+        """Yield each step with the text as it stands after that step."""
+        text = normalize_newlines(check_text(text, "textclean"))
+        state: dict[str, str | None] = {}
+        for step in self.steps:
+            masked = mask(text, step.filter.verbatim)
+            work = step.filter.run_masked(masked.text, self._options(step, masked.text, state))
+            text = unmask(work, masked)
+            yield step, text
+
+    def explain(self, text: str) -> Explanation:
+        """Clean ``text`` and say which filters changed what, and where.
+
+        >>> e = Pipeline.default().explain("слово , слово\\n")
+        >>> e.text
+        'слово, слово\\n'
+        >>> e.counts()
+        {'spaces': 1}
+        """
+        from ._explain import explain_steps
+
+        check_text(text, "textclean")
+        return explain_steps(text, self.run_steps(text))
+
+    def __repr__(self) -> str:
+        return f"Pipeline({list(self.names)!r}, locale={self.locale!r}, name={self.name!r})"

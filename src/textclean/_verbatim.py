@@ -1,0 +1,251 @@
+"""Verbatim spans: the parts of a text that no filter may touch.
+
+Every filter works on a *masked* text, where each verbatim span has been
+replaced by one placeholder character, and the spans are put back afterwards.
+This is the one mechanism that keeps code and addresses byte-identical; no
+filter protects anything on its own.
+
+* A fenced code block (```` ``` ```` or ``~~~``, from its opening fence line
+  to its closing fence line, or to the end of the text when it is never
+  closed) becomes :data:`BLOCK`. The placeholder stands alone on its line(s),
+  so line-based filters see one opaque line.
+* Inline code (a run of backticks up to the next run of the same length in
+  the same paragraph), a URL and an e-mail address each become :data:`INLINE`,
+  which filters treat as a word.
+* A placeholder character that was already in the input is itself a span, so
+  that any text masks and unmasks to exactly itself.
+
+Placeholders are restored in order; a filter must neither drop nor duplicate
+them (:func:`unmask` checks this and refuses a result that breaks the rule).
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import functools
+from dataclasses import dataclass
+
+import regex
+
+__all__ = ["BLOCK", "INLINE", "PLACEHOLDERS", "Masked", "Verbatim", "mask", "unmask"]
+
+#: Placeholder for a fenced code block; it always fills whole lines.
+BLOCK = "\ue001"
+#: Placeholder for inline code, a URL or an e-mail address; it behaves like a word.
+INLINE = "\ue000"
+#: Both placeholder characters, for use inside character classes.
+PLACEHOLDERS = BLOCK + INLINE
+
+
+class Verbatim(enum.Flag):
+    """Kinds of verbatim span a filter can ask to have protected."""
+
+    NONE = 0
+    FENCED_CODE = enum.auto()
+    INLINE_CODE = enum.auto()
+    URL = enum.auto()
+    EMAIL = enum.auto()
+    CODE = FENCED_CODE | INLINE_CODE
+    ALL = FENCED_CODE | INLINE_CODE | URL | EMAIL
+
+
+# An opening fence: optional indentation or block-quote markers, then three or
+# more backticks or tildes. A backtick fence's info string has no backtick.
+FENCE_OPEN_RE = regex.compile(r"(?m)^[ \t>]*+(?P<fence>`{3,}+(?=[^`\n]*+$)|~{3,}+)")
+# A backtick run, as the unit inline code is delimited by.
+BACKTICKS_RE = regex.compile(r"`++")
+# A blank line (only spaces or tabs between two line breaks).
+BLANK_LINE_RE = regex.compile(r"\n[ \t]*+\n")
+# A URL: a scheme or "www." at a word boundary, then non-space characters; the
+# trailing punctuation is trimmed afterwards by _trim_url.
+URL_RE = regex.compile(
+    r"(?<![\w.@/\-])(?:(?:https?|ftp)://|www\.)[^\s<>\"'`«»“”„\ue000\ue001]++",
+    regex.IGNORECASE,
+)
+# An e-mail address. The look-behind makes each local part start at the start
+# of its run, so a long run of word characters is scanned once (linear time).
+EMAIL_RE = regex.compile(
+    r"(?<![\w.+\-])[\w.+\-]++@[\w\-]++(?:\.[\w\-]++)++"
+)
+_URL_TRAILING = ".,;:!?'\"»)]}…"
+
+
+@dataclass(frozen=True, slots=True)
+class Masked:
+    """A text with its verbatim spans replaced by placeholders."""
+
+    text: str
+    spans: tuple[str, ...]
+
+    @property
+    def has_spans(self) -> bool:
+        return bool(self.spans)
+
+
+def _may_have_spans(text: str, kinds: Verbatim) -> bool:
+    """A cheap check that rules out most texts with no verbatim span at all."""
+    if INLINE in text or BLOCK in text:
+        return True
+    if kinds & Verbatim.CODE and ("`" in text or "~~~" in text):
+        return True
+    if kinds & Verbatim.URL and ("://" in text or "www." in text or "WWW." in text):
+        return True
+    return bool(kinds & Verbatim.EMAIL and "@" in text)
+
+
+def _fenced_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of fenced code blocks, from the fence to the end of the closing line."""
+    found: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = FENCE_OPEN_RE.search(text, pos)
+        if m is None:
+            return found
+        fence = m.group("fence")
+        start = m.start("fence")
+        line_end = text.find("\n", m.end())
+        if line_end < 0:
+            found.append((start, len(text)))
+            return found
+        close = _closing_fence(fence[0], len(fence)).search(text, line_end + 1)
+        end = len(text) if close is None else close.end()
+        found.append((start, end))
+        pos = end
+
+
+@functools.lru_cache(maxsize=64)
+def _closing_fence(char: str, length: int) -> regex.Pattern[str]:
+    """The closing line of a fence opened with ``length`` times ``char``."""
+    return regex.compile(r"(?m)^[ \t>]*+" + regex.escape(char) + f"{{{length},}}+" + r"[ \t]*+$")
+
+
+def _inline_code(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of inline code, CommonMark style, in O(n log n)."""
+    runs = [(m.start(), m.end()) for m in BACKTICKS_RE.finditer(text)]
+    if len(runs) < 2:
+        return []
+    blanks = [m.start() for m in BLANK_LINE_RE.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for i, (s, e) in enumerate(runs):
+        by_length.setdefault(e - s, []).append(i)
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        s, e = runs[i]
+        if _inside(s, taken):
+            i += 1
+            continue
+        same = by_length[e - s]
+        k = bisect.bisect_right(same, i)
+        if k < len(same):
+            j = same[k]
+            cs, ce = runs[j]
+            b = bisect.bisect_left(blanks, e)
+            if (b == len(blanks) or blanks[b] >= cs) and not _crosses(s, ce, taken):
+                found.append((s, ce))
+                i = j + 1
+                continue
+        i += 1
+    return found
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def _crosses(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_left(spans, (start, -1))
+    return k < len(spans) and spans[k][0] < end
+
+
+def _trim_url(text: str, start: int, end: int) -> int:
+    """Drop trailing punctuation from a URL match, keeping balanced brackets."""
+    while end > start and text[end - 1] in _URL_TRAILING:
+        ch = text[end - 1]
+        if ch == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break
+        end -= 1
+    return end
+
+
+def _collect(text: str, kinds: Verbatim) -> tuple[list[tuple[int, int]], set[int]]:
+    """The verbatim spans of ``text``, sorted, and the starts of those that are blocks."""
+    spans: list[tuple[int, int]] = []
+    if kinds & Verbatim.FENCED_CODE and ("```" in text or "~~~" in text):
+        spans = _fenced_blocks(text)
+    blocks = {start for start, _ in spans}
+    if kinds & Verbatim.INLINE_CODE and "`" in text:
+        spans = sorted(spans + _inline_code(text, spans))
+    extra: list[tuple[int, int]] = []
+    if kinds & Verbatim.URL and ("://" in text or "www." in text.lower()):
+        for m in URL_RE.finditer(text):
+            end = _trim_url(text, m.start(), m.end())
+            if end > m.start() and not _crosses(m.start(), end, spans):
+                extra.append((m.start(), end))
+    if kinds & Verbatim.EMAIL and "@" in text:
+        merged = sorted(spans + extra)
+        for m in EMAIL_RE.finditer(text):
+            if not _crosses(m.start(), m.end(), merged) and not _inside(m.start(), merged):
+                extra.append((m.start(), m.end()))
+    for ch in PLACEHOLDERS:
+        start = text.find(ch)
+        while start >= 0:
+            if not _inside(start, spans):
+                extra.append((start, start + 1))
+                if ch == BLOCK:
+                    blocks.add(start)
+            start = text.find(ch, start + 1)
+    if extra:
+        spans = sorted(spans + extra)
+    return spans, blocks
+
+
+def mask(text: str, kinds: Verbatim = Verbatim.ALL) -> Masked:
+    """Replace the verbatim spans of ``text`` with placeholders.
+
+    >>> m = mask("run `ls -l` or see https://example.com/a.")
+    >>> m.text
+    'run \\ue000 or see \\ue000.'
+    >>> m.spans
+    ('`ls -l`', 'https://example.com/a')
+    >>> unmask(m.text, m) == "run `ls -l` or see https://example.com/a."
+    True
+    """
+    if not kinds or not _may_have_spans(text, kinds):
+        return Masked(text, ())
+    spans, blocks = _collect(text, kinds)
+    if not spans:
+        return Masked(text, ())
+    parts: list[str] = []
+    pos = 0
+    for start, end in spans:
+        parts.append(text[pos:start])
+        parts.append(BLOCK if start in blocks else INLINE)
+        pos = end
+    parts.append(text[pos:])
+    return Masked("".join(parts), tuple(text[s:e] for s, e in spans))
+
+
+class PlaceholderError(RuntimeError):
+    """A filter dropped or duplicated a verbatim placeholder (a bug in that filter)."""
+
+
+def unmask(text: str, masked: Masked) -> str:
+    """Put the verbatim spans of ``masked`` back into ``text`` (a filtered ``masked.text``)."""
+    if not masked.spans:
+        return text
+    pieces = _PLACEHOLDER_SPLIT_RE.split(text)
+    if len(pieces) != len(masked.spans) + 1:
+        raise PlaceholderError(
+            f"expected {len(masked.spans)} verbatim placeholders, found {len(pieces) - 1}"
+        )
+    out = [pieces[0]]
+    for span, piece in zip(masked.spans, pieces[1:]):
+        out.append(span)
+        out.append(piece)
+    return "".join(out)
+
+
+_PLACEHOLDER_SPLIT_RE = regex.compile(f"[{PLACEHOLDERS}]")
