@@ -6,16 +6,55 @@ from hypothesis import strategies as st
 
 WORDS = [
     # ru / uk / be / en / de words, some capitalised, some with hyphens and apostrophes
-    "слово", "Привет", "мир", "говорит", "экономического", "кто-то", "Минск", "сотрудничества",
-    "привіт", "їжак", "Європа", "ґанок", "ўсім", "Беларусь", "word", "Hello", "world", "don't",
-    "it's", "state-of-the-art", "Straße", "Grüße", "über", "Äpfel", "NET", "A", "i", "co-op",
+    "слово",
+    "Привет",
+    "мир",
+    "говорит",
+    "экономического",
+    "кто-то",
+    "Минск",
+    "сотрудничества",
+    "привіт",
+    "їжак",
+    "Європа",
+    "ґанок",
+    "ўсім",
+    "Беларусь",
+    "word",
+    "Hello",
+    "world",
+    "don't",
+    "it's",
+    "state-of-the-art",
+    "Straße",
+    "Grüße",
+    "über",
+    "Äpfel",
+    "NET",
+    "A",
+    "i",
+    "co-op",
 ]
 NUMBERS = ["12", "2024", "3.14", "1,5", "500", "1 000", "2024-11-24", "10–20", "5″", "6'", "1/2"]
 PUNCT = [",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "…", "%", "&", "/", "*", "#"]
 QUOTES = ['"', "'", "«", "»", "„", "“", "”", "‘", "’", "‚", "`"]
 DASHES = ["-", "–", "—", "--", "―", "‑"]
 CURRENCY = ["$", "\\$", "€", "₽", "£", "USD", "руб.", "$ 500", "500$", "\\$1 млрд"]
-SPACES = [" ", "  ", "\t", "\u00a0", "\u2009", "\u202f", "\u3000", "\u200b", "\u00ad", "\u2060", "\ufeff", "\u200d", "\u200c"]
+SPACES = [
+    " ",
+    "  ",
+    "\t",
+    "\u00a0",
+    "\u2009",
+    "\u202f",
+    "\u3000",
+    "\u200b",
+    "\u00ad",
+    "\u2060",
+    "\ufeff",
+    "\u200d",
+    "\u200c",
+]
 ENTITIES = ["&amp;", "&nbsp;", "&quot;", "&#8212;", "&lt;b&gt;", "AT&T"]
 MOJIBAKE = ["CafÃ©", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "РџСЂРёРІРµС‚", "â€œquoteâ€\x9d"]
 WATERMARKS = [
@@ -25,10 +64,19 @@ WATERMARKS = [
     "@news @news @news",
     "Sample Sample Sample Sample Sample",
 ]
-URLS = ["https://example.com/a_b?x=1&y=2", "http://belta.by/news/", "www.test.org", "ftp://f.example/x--y"]
+URLS = [
+    "https://example.com/a_b?x=1&y=2",
+    "http://belta.by/news/",
+    "www.test.org",
+    "ftp://f.example/x--y",
+]
 EMAILS = ["info@belta.by", "john.doe+tag@example.co.uk"]
-INLINE_CODE = ["`a  ,  b`", "``x - y``", "`\"q\"`", "`$ 5`"]
-FENCED = ["```\ncode  ,  x\n\n\n\"q\" - y   \n```", "~~~py\nx = 'a' -- b\n~~~", "```\n\u00a0&amp; WWW.X.BY WWW.X.BY WWW.X.BY\n```"]
+INLINE_CODE = ["`a  ,  b`", "``x - y``", '`"q"`', "`$ 5`"]
+FENCED = [
+    '```\ncode  ,  x\n\n\n"q" - y   \n```',
+    "~~~py\nx = 'a' -- b\n~~~",
+    "```\n\u00a0&amp; WWW.X.BY WWW.X.BY WWW.X.BY\n```",
+]
 LINE_PREFIXES = ["", "", "", "", "# ", "## ", "- ", "* ", "1. ", "> ", "  - ", "    ", "| "]
 
 VERBATIM = URLS + EMAILS + INLINE_CODE
@@ -48,7 +96,9 @@ token = st.one_of(
     st.sampled_from(EMAILS),
     st.sampled_from(INLINE_CODE),
 )
-separator = st.one_of(st.just(" "), st.just(" "), st.just(" "), st.just(""), st.sampled_from(SPACES))
+separator = st.one_of(
+    st.just(" "), st.just(" "), st.just(" "), st.just(""), st.sampled_from(SPACES)
+)
 
 
 @st.composite

@@ -27,7 +27,9 @@ def _load() -> list[Any]:
         target = path.parent.name
         kind = path.stem
         for case in json.loads(path.read_text(encoding="utf-8")):
-            marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+            marks = (
+                [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+            )
             params.append(
                 pytest.param(target, kind, case, id=f"{target}/{kind}/{case['label']}", marks=marks)
             )

@@ -54,7 +54,11 @@ def check_text(text: object, what: str) -> str:
     """Return ``text`` if it is a ``str``; raise a clear ``TypeError`` otherwise."""
     if isinstance(text, str):
         return text
-    hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, bytes | bytearray) else ""
+    hint = (
+        " (decode bytes first, e.g. data.decode('utf-8'))"
+        if isinstance(text, bytes | bytearray)
+        else ""
+    )
     raise TypeError(f"{what} expects str, not {type(text).__name__}{hint}")
 
 

@@ -36,11 +36,11 @@ BLOCKQUOTE_RE = regex.compile(r"^[ \t]*+>")
 #: A table row: starts with ``|`` after optional indentation.
 TABLE_ROW_RE = regex.compile(r"^[ \t]*+\|")
 #: A table separator row such as ``|---|:--:|`` or ``--- | ---``.
-TABLE_SEPARATOR_RE = regex.compile(r"^[ 	]*+(?=[^
-]*-)(?=[^
-]*\|)[|:\- 	]++$")
+TABLE_SEPARATOR_RE = regex.compile(r"^[ \t]*+(?=[^\n]*-)(?=[^\n]*\|)[|:\- \t]++$")
 #: A thematic break (``---``, ``***``, ``___``), which is not a dash either.
-THEMATIC_BREAK_RE = regex.compile(r"^ {0,3}(?:(?:-[ \t]*+){3,}+|(?:\*[ \t]*+){3,}+|(?:_[ \t]*+){3,}+)$")
+THEMATIC_BREAK_RE = regex.compile(
+    r"^ {0,3}(?:(?:-[ \t]*+){3,}+|(?:\*[ \t]*+){3,}+|(?:_[ \t]*+){3,}+)$"
+)
 
 
 def is_structural_line(line: str) -> bool:

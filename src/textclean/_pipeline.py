@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ._filter import Filter, FilterError, check_text, get_filter, normalize_newlines
 from ._locale import detect_locale_masked, resolve_locale
@@ -48,7 +48,7 @@ class Step:
         return (Step, (self.filter, dict(self.options)))
 
 
-StepLike = Union[str, Filter, Step, Callable[..., str], tuple[str, Mapping[str, Any]]]
+StepLike: TypeAlias = "str | Filter | Step | Callable[..., str] | tuple[str, Mapping[str, Any]]"
 
 
 def _to_step(item: StepLike) -> Step:
@@ -125,7 +125,9 @@ class Pipeline:
         for i, step in enumerate(self.steps):
             if step.name == wanted:
                 return i
-        raise FilterError(f"filter {wanted!r} is not in the pipeline (it has {', '.join(self.names)})")
+        raise FilterError(
+            f"filter {wanted!r} is not in the pipeline (it has {', '.join(self.names)})"
+        )
 
     def __getitem__(self, name: str) -> Step:
         return self.steps[self._index(name)]
@@ -193,7 +195,9 @@ class Pipeline:
                 groups.append((step.filter.verbatim, [step]))
         return groups
 
-    def _options(self, step: Step, masked_text: str, state: dict[str, str | None]) -> Mapping[str, Any]:
+    def _options(
+        self, step: Step, masked_text: str, state: dict[str, str | None]
+    ) -> Mapping[str, Any]:
         if not step.filter.locale_aware:
             return step.options
         locale = step.options.get("locale", self.locale)

@@ -65,9 +65,7 @@ URL_RE = regex.compile(
 )
 # An e-mail address. The look-behind makes each local part start at the start
 # of its run, so a long run of word characters is scanned once (linear time).
-EMAIL_RE = regex.compile(
-    r"(?<![\w.+\-])[\w.+\-]++@[\w\-]++(?:\.[\w\-]++)++"
-)
+EMAIL_RE = regex.compile(r"(?<![\w.+\-])[\w.+\-]++@[\w\-]++(?:\.[\w\-]++)++")
 _URL_TRAILING = ".,;:!?'\"»)]}…"
 
 
@@ -242,7 +240,7 @@ def unmask(text: str, masked: Masked) -> str:
             f"expected {len(masked.spans)} verbatim placeholders, found {len(pieces) - 1}"
         )
     out = [pieces[0]]
-    for span, piece in zip(masked.spans, pieces[1:]):
+    for span, piece in zip(masked.spans, pieces[1:], strict=True):
         out.append(span)
         out.append(piece)
     return "".join(out)

@@ -6,6 +6,10 @@ from .._filter import register
 from .._verbatim import Verbatim  # noqa: F401
 
 
-@register("blank_lines", summary="(pending)", default=True, )
+@register(
+    "blank_lines",
+    summary="(pending)",
+    default=True,
+)
 def fix_blank_lines(text: str) -> str:
     return text

@@ -6,6 +6,11 @@ from .._filter import register
 from .._verbatim import Verbatim  # noqa: F401
 
 
-@register("boilerplate", summary="(pending)", default=False, keeps_letters=False, )
+@register(
+    "boilerplate",
+    summary="(pending)",
+    default=False,
+    keeps_letters=False,
+)
 def remove_boilerplate(text: str) -> str:
     return text

@@ -6,6 +6,10 @@ from .._filter import register
 from .._verbatim import Verbatim  # noqa: F401
 
 
-@register("dashes", summary="(pending)", default=True, )
+@register(
+    "dashes",
+    summary="(pending)",
+    default=True,
+)
 def fix_dashes(text: str) -> str:
     return text

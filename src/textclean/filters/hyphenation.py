@@ -6,6 +6,10 @@ from .._filter import register
 from .._verbatim import Verbatim  # noqa: F401
 
 
-@register("hyphenation", summary="(pending)", default=False, )
+@register(
+    "hyphenation",
+    summary="(pending)",
+    default=False,
+)
 def join_hyphenated(text: str) -> str:
     return text

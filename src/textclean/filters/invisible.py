@@ -6,6 +6,10 @@ from .._filter import register
 from .._verbatim import Verbatim  # noqa: F401
 
 
-@register("invisible", summary="(pending)", default=True, )
+@register(
+    "invisible",
+    summary="(pending)",
+    default=True,
+)
 def remove_invisible(text: str) -> str:
     return text

@@ -6,6 +6,10 @@ from .._filter import register
 from .._verbatim import Verbatim  # noqa: F401
 
 
-@register("spaces", summary="(pending)", default=True, )
+@register(
+    "spaces",
+    summary="(pending)",
+    default=True,
+)
 def fix_spaces(text: str) -> str:
     return text

@@ -6,6 +6,12 @@ from .._filter import register
 from .._verbatim import Verbatim  # noqa: F401
 
 
-@register("unicode", summary="(pending)", default=True, keeps_letters=False, per_segment=True, )
+@register(
+    "unicode",
+    summary="(pending)",
+    default=True,
+    keeps_letters=False,
+    per_segment=True,
+)
 def fix_unicode(text: str) -> str:
     return text

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from .._filter import register
-from .._verbatim import Verbatim  # noqa: F401
+from .._verbatim import Verbatim
 
 
-@register("watermarks", summary="(pending)", default=True, keeps_letters=False, verbatim=Verbatim.CODE, )
+@register(
+    "watermarks",
+    summary="(pending)",
+    default=True,
+    keeps_letters=False,
+    verbatim=Verbatim.CODE,
+)
 def remove_watermarks(text: str) -> str:
     return text

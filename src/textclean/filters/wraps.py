@@ -6,6 +6,10 @@ from .._filter import register
 from .._verbatim import Verbatim  # noqa: F401
 
 
-@register("wraps", summary="(pending)", default=True, )
+@register(
+    "wraps",
+    summary="(pending)",
+    default=True,
+)
 def join_broken_wraps(text: str) -> str:
     return text
