@@ -140,7 +140,7 @@ def _inline_code(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int
             j = same[k]
             cs, ce = runs[j]
             b = bisect.bisect_left(blanks, e)
-            if (b == len(blanks) or blanks[b] >= cs) and not _crosses(s, ce, taken):
+            if (b == len(blanks) or blanks[b] >= cs) and not _overlaps(s, ce, taken):
                 found.append((s, ce))
                 i = j + 1
                 continue
@@ -156,6 +156,11 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _crosses(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     k = bisect.bisect_left(spans, (start, -1))
     return k < len(spans) and spans[k][0] < end
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """True if ``[start, end)`` overlaps any of the sorted, disjoint ``spans``."""
+    return _inside(start, spans) or _crosses(start, end, spans)
 
 
 def _trim_url(text: str, start: int, end: int) -> int:
@@ -180,12 +185,12 @@ def _collect(text: str, kinds: Verbatim) -> tuple[list[tuple[int, int]], set[int
     if kinds & Verbatim.URL and ("://" in text or "www." in text.lower()):
         for m in URL_RE.finditer(text):
             end = _trim_url(text, m.start(), m.end())
-            if end > m.start() and not _crosses(m.start(), end, spans):
+            if end > m.start() and not _overlaps(m.start(), end, spans):
                 extra.append((m.start(), end))
     if kinds & Verbatim.EMAIL and "@" in text:
         merged = sorted(spans + extra)
         for m in EMAIL_RE.finditer(text):
-            if not _crosses(m.start(), m.end(), merged) and not _inside(m.start(), merged):
+            if not _overlaps(m.start(), m.end(), merged):
                 extra.append((m.start(), m.end()))
     for ch in PLACEHOLDERS:
         start = text.find(ch)
