@@ -13,12 +13,36 @@ from textclean import FilterError, Pipeline, Step, get_filter
 def test_all_is_exactly_the_public_api() -> None:
     assert sorted(textclean.__all__) == sorted(
         [
-            "DEFAULT_ORDER", "LOCALES", "Change", "Explanation", "Filter", "FilterError",
-            "Pipeline", "PlaceholderError", "Step", "Verbatim", "__version__",
-            "ascii_quotes", "available_filters", "clean", "currency_codes", "default_pipeline",
-            "detect_locale", "explain", "fix_blank_lines", "fix_currency", "fix_dashes",
-            "fix_quotes", "fix_spaces", "fix_unicode", "get_filter", "join_broken_wraps",
-            "join_hyphenated", "register", "remove_boilerplate", "remove_invisible",
+            "DEFAULT_ORDER",
+            "LOCALES",
+            "Change",
+            "Explanation",
+            "Filter",
+            "FilterError",
+            "Pipeline",
+            "PlaceholderError",
+            "Step",
+            "Verbatim",
+            "__version__",
+            "ascii_quotes",
+            "available_filters",
+            "clean",
+            "currency_codes",
+            "default_pipeline",
+            "detect_locale",
+            "explain",
+            "fix_blank_lines",
+            "fix_currency",
+            "fix_dashes",
+            "fix_quotes",
+            "fix_spaces",
+            "fix_unicode",
+            "get_filter",
+            "join_broken_wraps",
+            "join_hyphenated",
+            "register",
+            "remove_boilerplate",
+            "remove_invisible",
             "remove_watermarks",
         ]
     )
@@ -28,8 +52,15 @@ def test_all_is_exactly_the_public_api() -> None:
 
 def test_default_pipeline_is_the_contract_order() -> None:
     assert Pipeline.default().names == (
-        "unicode", "invisible", "watermarks", "wraps", "spaces", "quotes", "dashes",
-        "currency", "blank_lines",
+        "unicode",
+        "invisible",
+        "watermarks",
+        "wraps",
+        "spaces",
+        "quotes",
+        "dashes",
+        "currency",
+        "blank_lines",
     )
     assert [f.name for f in textclean.available_filters() if f.default] == list(
         textclean.DEFAULT_ORDER
@@ -69,7 +100,15 @@ def test_pipeline_building_is_immutable() -> None:
     p = Pipeline.default()
     q = p.without("quotes", "dashes")
     assert "quotes" in p and "quotes" not in q
-    assert q.names == ("unicode", "invisible", "watermarks", "wraps", "spaces", "currency", "blank_lines")
+    assert q.names == (
+        "unicode",
+        "invisible",
+        "watermarks",
+        "wraps",
+        "spaces",
+        "currency",
+        "blank_lines",
+    )
     r = q.add("hyphenation", after="wraps").add("ascii_quotes", before="blank_lines")
     assert r.names.index("hyphenation") == r.names.index("wraps") + 1
     assert r.names[-2:] == ("ascii_quotes", "blank_lines")
@@ -87,8 +126,12 @@ def test_pipeline_building_is_immutable() -> None:
 
 def test_pipeline_from_names_functions_steps_and_pairs() -> None:
     p = Pipeline(
-        ["unicode", textclean.fix_spaces, Step(get_filter("dashes"), {"locale": "de"}),
-         ("blank_lines", {})]
+        [
+            "unicode",
+            textclean.fix_spaces,
+            Step(get_filter("dashes"), {"locale": "de"}),
+            ("blank_lines", {}),
+        ]
     )
     assert p.names == ("unicode", "spaces", "dashes", "blank_lines")
     assert p["dashes"].options == {"locale": "de"}

@@ -33,7 +33,9 @@ from .strategies import any_text
         pytest.param("", None, id="empty"),
         pytest.param("abc где", None, id="even-mix-is-none"),
         pytest.param("Привет `some english code here` мир", "ru", id="code-not-counted"),
-        pytest.param("Смотри https://www.example.com/english/words/here", "ru", id="url-not-counted"),
+        pytest.param(
+            "Смотри https://www.example.com/english/words/here", "ru", id="url-not-counted"
+        ),
     ],
 )
 def test_detect_locale(text: str, locale: str | None) -> None:

@@ -28,21 +28,62 @@ from .strategies import any_text, articles
         pytest.param("a `b\nc` d", f"a {INLINE} d", ["`b\nc`"], id="inline-code-over-a-line-break"),
         pytest.param("a `b\n\nc` d", "a `b\n\nc` d", [], id="inline-code-not-over-a-blank-line"),
         pytest.param("a `b c", "a `b c", [], id="unclosed-backtick"),
-        pytest.param("x\n```py\na  =  1\n\n\n```\ny", f"x\n{BLOCK}\ny", ["```py\na  =  1\n\n\n```"], id="fenced"),
-        pytest.param("~~~\n```\n~~~\nz", f"{BLOCK}\nz", ["~~~\n```\n~~~"], id="tilde-fence-not-closed-by-backticks"),
+        pytest.param(
+            "x\n```py\na  =  1\n\n\n```\ny",
+            f"x\n{BLOCK}\ny",
+            ["```py\na  =  1\n\n\n```"],
+            id="fenced",
+        ),
+        pytest.param(
+            "~~~\n```\n~~~\nz",
+            f"{BLOCK}\nz",
+            ["~~~\n```\n~~~"],
+            id="tilde-fence-not-closed-by-backticks",
+        ),
         pytest.param("````\n```\n````", BLOCK, ["````\n```\n````"], id="longer-fence"),
-        pytest.param("```\nnever closed\n\n", BLOCK, ["```\nnever closed\n\n"], id="unclosed-fence-runs-to-the-end"),
-        pytest.param("> ```\n> code\n> ```\n", f"> {BLOCK}\n", ["```\n> code\n> ```"], id="fence-in-block-quote"),
+        pytest.param(
+            "```\nnever closed\n\n",
+            BLOCK,
+            ["```\nnever closed\n\n"],
+            id="unclosed-fence-runs-to-the-end",
+        ),
+        pytest.param(
+            "> ```\n> code\n> ```\n",
+            f"> {BLOCK}\n",
+            ["```\n> code\n> ```"],
+            id="fence-in-block-quote",
+        ),
         pytest.param("  ```\n  x\n  ```", f"  {BLOCK}", ["```\n  x\n  ```"], id="indented-fence"),
-        pytest.param("see https://x.org/a_(b).", f"see {INLINE}.", ["https://x.org/a_(b)"], id="url-balanced-paren"),
-        pytest.param("(see https://x.org/a)", f"(see {INLINE})", ["https://x.org/a"], id="url-in-parens"),
-        pytest.param("at www.belta.by, today", f"at {INLINE}, today", ["www.belta.by"], id="www-url"),
+        pytest.param(
+            "see https://x.org/a_(b).",
+            f"see {INLINE}.",
+            ["https://x.org/a_(b)"],
+            id="url-balanced-paren",
+        ),
+        pytest.param(
+            "(see https://x.org/a)", f"(see {INLINE})", ["https://x.org/a"], id="url-in-parens"
+        ),
+        pytest.param(
+            "at www.belta.by, today", f"at {INLINE}, today", ["www.belta.by"], id="www-url"
+        ),
         pytest.param("WWW.BELTA.BY", INLINE, ["WWW.BELTA.BY"], id="upper-case-www"),
         pytest.param("«https://x.org»", f"«{INLINE}»", ["https://x.org"], id="url-in-guillemets"),
-        pytest.param("mail john.doe+x@mail.example.com.", f"mail {INLINE}.", ["john.doe+x@mail.example.com"], id="email"),
+        pytest.param(
+            "mail john.doe+x@mail.example.com.",
+            f"mail {INLINE}.",
+            ["john.doe+x@mail.example.com"],
+            id="email",
+        ),
         pytest.param("follow @belta_news", "follow @belta_news", [], id="handle-is-not-email"),
-        pytest.param(f"lit {INLINE} and {BLOCK}", f"lit {INLINE} and {BLOCK}", [INLINE, BLOCK], id="literal-placeholders"),
-        pytest.param("`https://x.org`", INLINE, ["`https://x.org`"], id="url-inside-code-is-one-span"),
+        pytest.param(
+            f"lit {INLINE} and {BLOCK}",
+            f"lit {INLINE} and {BLOCK}",
+            [INLINE, BLOCK],
+            id="literal-placeholders",
+        ),
+        pytest.param(
+            "`https://x.org`", INLINE, ["`https://x.org`"], id="url-inside-code-is-one-span"
+        ),
         pytest.param("```WWW.0", BLOCK, ["```WWW.0"], id="url-inside-unclosed-fence"),
         pytest.param("plain text", "plain text", [], id="nothing"),
     ],
