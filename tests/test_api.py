@@ -92,7 +92,7 @@ def test_filters_are_found_by_name_function_or_object() -> None:
     assert get_filter("blank-lines") is spec
     assert get_filter(textclean.fix_blank_lines) is spec
     assert get_filter(spec) is spec
-    with pytest.raises(FilterError, match="unknown filter 'nope'.*known filters: .*spaces"):
+    with pytest.raises(FilterError, match=r"unknown filter 'nope'.*known filters: .*spaces"):
         get_filter("nope")
 
 
