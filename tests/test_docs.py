@@ -34,10 +34,19 @@ def test_every_filter_docstring_has_a_runnable_example(spec: textclean.Filter) -
     assert spec.summary and spec.summary != "(pending)", spec.name
 
 
-def test_filters_index_lists_every_filter() -> None:
-    index = (DOCS / "filters.md").read_text(encoding="utf-8")
+def filters_table() -> str:
+    """The table docs/filters.md must hold, made from the registry."""
+    rows = ["| filter | default | what it does |", "|---|---|---|"]
     for spec in FILTERS:
-        assert f"filters/{spec.name}.md" in index, f"docs/filters.md does not link {spec.name}"
+        on = "on" if spec.default else "opt-in"
+        rows.append(f"| [`{spec.name}`](filters/{spec.name}.md) | {on} | {spec.summary} |")
+    return "\n".join(rows) + "\n"
+
+
+def test_filters_index_is_the_registry() -> None:
+    index = (DOCS / "filters.md").read_text(encoding="utf-8")
+    table = filters_table()
+    assert table in index, f"docs/filters.md must contain exactly this table:\n{table}"
 
 
 def test_changelog_exists_and_names_the_version() -> None:
