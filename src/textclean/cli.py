@@ -8,9 +8,11 @@ called in-process; the console script and ``python -m textclean`` pass it to
 from __future__ import annotations
 
 import argparse
+import codecs
 import collections
 import concurrent.futures
 import contextlib
+import itertools
 import os
 import sys
 import time
@@ -29,7 +31,15 @@ from ._locale import LOCALES
 from ._pipeline import Pipeline
 from ._version import __version__
 
-__all__ = ["EXIT_CHANGED", "EXIT_ERROR", "EXIT_INTERNAL", "EXIT_OK", "main"]
+__all__ = [
+    "EXIT_CHANGED",
+    "EXIT_ERROR",
+    "EXIT_INTERNAL",
+    "EXIT_OK",
+    "EXIT_PIPE",
+    "build_parser",
+    "main",
+]
 
 #: Success: everything cleaned, or (``--check``) nothing to change.
 EXIT_OK = 0
@@ -39,6 +49,8 @@ EXIT_CHANGED = 1
 EXIT_ERROR = 2
 #: A bug in textclean (an unexpected exception while cleaning a file).
 EXIT_INTERNAL = 123
+#: Standard output was closed early (``textclean big.md | head``), as if by SIGPIPE.
+EXIT_PIPE = 141
 
 STDIN = "-"
 _JSONL_BATCH = 256
@@ -317,7 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         with contextlib.suppress(OSError, ValueError):
             os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_CHANGED
+        return EXIT_PIPE
 
 
 # ----- settings ---------------------------------------------------------------
@@ -470,8 +482,6 @@ def _main(args: argparse.Namespace, run: Run) -> int:
     input_encoding = args.input_encoding or config.get("input-encoding")
     for enc in (encoding, input_encoding):
         if enc is not None:
-            import codecs
-
             try:
                 codecs.lookup(enc)
             except LookupError:
@@ -512,7 +522,6 @@ def _main(args: argparse.Namespace, run: Run) -> int:
         sources = found.sources
     content_on_stdout = job.output and not args.output
 
-    outcomes: list[tuple[Outcome, bool]] = []
     for item in paths:
         if item == STDIN:
             if args.jsonl and content_on_stdout:
@@ -520,7 +529,6 @@ def _main(args: argparse.Namespace, run: Run) -> int:
                 continue
             outcome = _process_stdin(job)
             _report(run, job, args, outcome, content_on_stdout)
-            outcomes.append((outcome, True))
     if sources:
         if args.jsonl and content_on_stdout:
             for source in sources:
@@ -691,8 +699,10 @@ def _stream_jsonl(job: Job, handle: IO[bytes], name: str, run: Run, jobs: int) -
     """Clean JSON Lines from ``handle`` to standard output as they come, in order."""
     if name == "<stdin>":
         run.seen += 1
+    batches = _batches(handle)
+    head = list(itertools.islice(batches, 2))
     pool: concurrent.futures.ProcessPoolExecutor | None = None
-    if jobs > 1:
+    if jobs > 1 and len(head) > 1:  # more than one batch: worth starting workers
         pool = concurrent.futures.ProcessPoolExecutor(
             max_workers=jobs, initializer=_init_worker, initargs=(job,)
         )
@@ -713,7 +723,7 @@ def _stream_jsonl(job: Job, handle: IO[bytes], name: str, run: Run, jobs: int) -
         return True
 
     try:
-        for first, batch in _batches(handle):
+        for first, batch in itertools.chain(head, batches):
             if pool is None:
                 if not emit(clean_jsonl_lines(job, batch, first)):
                     return

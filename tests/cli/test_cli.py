@@ -636,3 +636,39 @@ def test_docs_name_every_option_of_help() -> None:
     for code in ("0", "1", "2", "123"):
         assert re.search(rf"^\|\s*`?{code}`?\s*\|", docs, re.M), f"exit code {code} undocumented"
     assert ".pre-commit-config.yaml" in docs
+
+
+def test_progress_bar_draws_on_a_terminal_and_erases_itself() -> None:
+    import io
+
+    from textclean._cli_progress import Progress
+
+    stream = io.StringIO()
+    bar = Progress(3, stream, enabled=True, delay=0)
+    for _ in range(3):
+        bar.update(1_000_000)
+    bar.close()
+    drawn = stream.getvalue()
+    assert "3/3 files" in drawn and "3.0 MB" in drawn
+    assert drawn.endswith("\r\033[K")
+    silent = io.StringIO()
+    quiet = Progress(3, silent, enabled=False, delay=0)
+    quiet.update(1)
+    quiet.close()
+    assert silent.getvalue() == ""
+
+
+def test_stdout_closed_early_is_quiet() -> None:
+    import subprocess
+    import sys
+
+    big = (DIRTY * 3000).encode()
+    proc = subprocess.run(
+        f"{sys.executable} -m textclean | head -c 10",
+        shell=True,
+        input=big,
+        capture_output=True,
+        check=False,
+    )
+    assert len(proc.stdout) == 10
+    assert b"Traceback" not in proc.stderr
