@@ -219,3 +219,23 @@ def test_register_a_custom_filter() -> None:
         from textclean._filter import _REGISTRY
 
         del _REGISTRY["test_upper_x"]
+
+
+def test_enable_places_opt_in_filters_where_they_belong() -> None:
+    p = Pipeline.default().enable("currency_codes", "hyphenation", "ascii_quotes", "boilerplate")
+    assert p.names == textclean.filters.FULL_ORDER
+    assert Pipeline.default().enable("spaces") == Pipeline.default()
+    assert Pipeline(["spaces"]).enable("unicode", "blank_lines").names == (
+        "unicode",
+        "spaces",
+        "blank_lines",
+    )
+
+
+def test_available_filters_follow_the_full_order() -> None:
+    assert tuple(f.name for f in textclean.available_filters()) == textclean.filters.FULL_ORDER
+
+
+def test_bad_locale_option_is_a_filter_error() -> None:
+    with pytest.raises(FilterError, match="option 'locale' of filter 'quotes'"):
+        Pipeline.default().configure("quotes", locale="xx")

@@ -102,7 +102,10 @@ class Filter:
                 )
             default = self.options[key]
             if key == "locale":
-                resolve_locale(value)
+                try:
+                    resolve_locale(value)
+                except ValueError as exc:
+                    raise FilterError(f"option 'locale' of filter {self.name!r}: {exc}") from None
             elif default is not None and not _same_kind(value, default):
                 raise FilterError(
                     f"option {key!r} of filter {self.name!r} expects "
@@ -235,9 +238,10 @@ def get_filter(name: str | Callable[..., str] | Filter) -> Filter:
 
 
 def available_filters() -> Iterator[Filter]:
-    """Every registered filter, default ones first in pipeline order, then the opt-in ones."""
+    """Every registered filter in the order it runs when enabled (``filters.FULL_ORDER``),
+    then any filters registered by users, by name."""
     _load_builtin_filters()
-    from .filters import DEFAULT_ORDER
+    from .filters import FULL_ORDER
 
-    order = {n: i for i, n in enumerate(DEFAULT_ORDER)}
+    order = {n: i for i, n in enumerate(FULL_ORDER)}
     yield from sorted(_REGISTRY.values(), key=lambda f: (order.get(f.name, len(order)), f.name))

@@ -165,6 +165,34 @@ class Pipeline:
             steps.append(step)
         return self._replace(steps)
 
+    def enable(self, *items: StepLike) -> Pipeline:
+        """The pipeline with more filters, each placed where it belongs.
+
+        A built-in filter goes before the first step that runs after it in
+        ``textclean.filters.FULL_ORDER``; any other filter goes at the end. A
+        filter already in the pipeline stays as it is.
+
+        >>> Pipeline.default().enable("hyphenation", "boilerplate").names[2:6]
+        ('watermarks', 'boilerplate', 'hyphenation', 'wraps')
+        """
+        from .filters import FULL_ORDER
+
+        rank = {n: i for i, n in enumerate(FULL_ORDER)}
+        steps = list(self.steps)
+        for item in items:
+            step = _to_step(item)
+            if any(s.name == step.name for s in steps):
+                continue
+            mine = rank.get(step.name)
+            at = len(steps)
+            if mine is not None:
+                for i, existing in enumerate(steps):
+                    if rank.get(existing.name, -1) > mine:
+                        at = i
+                        break
+            steps.insert(at, step)
+        return self._replace(steps)
+
     def configure(self, name: str, **options: Any) -> Pipeline:
         """The pipeline with new options for one filter (merged over its current ones)."""
         i = self._index(name)

@@ -35,8 +35,29 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "blank_lines",
 )
 
+#: Every built-in filter in the order it runs when enabled: the opt-in
+#: filters sit where their work belongs (boilerplate lines go before wraps
+#: are joined; a hyphenated break is mended before wraps; plain quotes are
+#: made after typographic ones; codes after currency spacing).
+FULL_ORDER: tuple[str, ...] = (
+    "unicode",
+    "invisible",
+    "watermarks",
+    "boilerplate",
+    "hyphenation",
+    "wraps",
+    "spaces",
+    "quotes",
+    "ascii_quotes",
+    "dashes",
+    "currency",
+    "currency_codes",
+    "blank_lines",
+)
+
 __all__ = [
     "DEFAULT_ORDER",
+    "FULL_ORDER",
     "ascii_quotes",
     "currency_codes",
     "fix_blank_lines",
