@@ -1,15 +1,116 @@
-"""SCAFFOLD: replaced by the real filter; not for release."""
+"""Invisible characters: zero-width spaces, soft hyphens, word joiners, stray BOMs."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from .._filter import register
-from .._verbatim import Verbatim  # noqa: F401
+from .._patterns import HEADING_RE, TABLE_ROW_RE, is_structural_line
+
+__all__ = ["remove_invisible"]
+
+SOFT_HYPHEN = "\u00ad"
+
+#: The characters removed wherever they are. Each is invisible and carries
+#: no meaning in running text: zero-width space, soft hyphen, word joiner,
+#: the byte order mark (zero-width no-break space), and the invisible math
+#: operators (function application, times, separator, plus), which only
+#: ever reach scraped prose by copy and paste.
+INVISIBLE = "\u200b\u00ad\u2060\ufeff\u2061\u2062\u2063\u2064"
+_DELETE = str.maketrans(dict.fromkeys(INVISIBLE))
+# What may sit between a soft hyphen and its line break, or start the next line.
+_GAP = " \t" + INVISIBLE
 
 
 @register(
     "invisible",
-    summary="(pending)",
+    summary="Remove zero-width spaces, soft hyphens, word joiners and stray BOMs.",
     default=True,
 )
 def remove_invisible(text: str) -> str:
-    return text
+    """Remove invisible characters; join a word a soft hyphen splits across lines.
+
+    Removed wherever they stand: zero-width space (U+200B), soft hyphen
+    (U+00AD), word joiner (U+2060), the byte order mark (U+FEFF) and the
+    invisible math operators U+2061-U+2064.
+
+    A soft hyphen that ends a line, after a letter, marks a word broken
+    across the line: the two halves are joined (spaces and tabs around the
+    break go too) when the next line goes on with a letter. Across blank
+    lines the halves are joined only when the next part starts with a
+    lowercase letter. Nothing is joined onto a heading or a table row, nor
+    is a heading, list item, block quote, table row or code block pulled up.
+
+    Left alone: the zero-width joiner and non-joiner (U+200D, U+200C: emoji,
+    Persian, Indic scripts), directional marks and isolates (U+200E, U+200F,
+    U+202A-U+202E, U+2066-U+2069, U+061C), the combining grapheme joiner
+    (U+034F), the Mongolian vowel separator (U+180E), variation selectors,
+    and code, URLs and e-mail addresses.
+
+    >>> remove_invisible("pre\\u00adsi\\u200bdent\\ufeff")
+    'president'
+    >>> remove_invisible("the pre\\u00ad\\nsident said")
+    'the president said'
+    >>> remove_invisible("👩\\u200d💻 and می\\u200cخواهم stay")
+    '👩\\u200d💻 and می\\u200cخواهم stay'
+    >>> remove_invisible("a list\\u00ad\\n- item")
+    'a list\\n- item'
+    """
+    if not any(ch in text for ch in INVISIBLE):
+        return text
+    if SOFT_HYPHEN in text and "\n" in text:
+        text = _join_soft_hyphen_breaks(text)
+    return text.translate(_DELETE)
+
+
+def _join_soft_hyphen_breaks(text: str) -> str:
+    lines = text.split("\n")
+    out: list[str] = []
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        # A chain of joins (``a\u00ad\nb\u00ad\nc``) is collected in
+        # pieces and joined once: linear time however long the chain.
+        pieces: list[str] = []
+        while i + 1 < n:
+            joined = _join_next(line, lines, i)
+            if joined is None:
+                break
+            head, i = joined
+            pieces.append(head)
+            line = lines[i].lstrip(_GAP)
+        pieces.append(line)
+        out.append("".join(pieces))
+        i += 1
+    return "\n".join(out)
+
+
+def _join_next(line: str, lines: list[str], i: int) -> tuple[str, int] | None:
+    """Where the word that ``line`` (at ``lines[i]``, maybe joined already) breaks goes on.
+
+    Returns ``line`` cut before its soft hyphen and the index of the line
+    that continues the word, or None when ``line`` does not end in a soft
+    hyphen after a letter or nothing may be joined to it.
+    """
+    if SOFT_HYPHEN not in line:
+        return None
+    head = line.rstrip(_GAP)
+    if not head or not _is_letter(head[-1]) or SOFT_HYPHEN not in line[len(head) :]:
+        return None
+    if HEADING_RE.match(lines[i]) or TABLE_ROW_RE.match(lines[i]):
+        return None
+    k = i + 1
+    while k < len(lines) and not lines[k].strip(_GAP):
+        k += 1
+    if k == len(lines):
+        return None
+    first = lines[k].lstrip(_GAP)[0]
+    if not _is_letter(first) or (k > i + 1 and not first.islower()):
+        return None
+    if is_structural_line(lines[k]):
+        return None
+    return head, k
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.category(ch)[0] == "M"
