@@ -553,14 +553,25 @@ def _inject_local(b: _Builder, kb: float, hard_wrapped: bool) -> None:
             b.add("blank_lines", Edit(end - 1, end, rng.choice(("", "", "\n\n", "\n \n"))))
 
 
+#: ftfy as the contract configures it for the unicode step.
+FTFY_CONTRACT = {"uncurl_quotes": False, "fix_character_width": False, "fix_latin_ligatures": False}
+
+
 def _mojibake(text: str, locale: str, rng: random.Random) -> str | None:
-    """An encoding the text can be garbled in such that ftfy restores it exactly."""
+    """An encoding the text can be garbled in such that ftfy restores it exactly.
+
+    ``ftfy.fix_text`` decides line by line, so the whole garbled text must come
+    back, through ftfy as the contract configures it, to what ftfy makes of
+    the ungarbled text; otherwise the document gets no mojibake.
+    """
     choices = ["sloppy-windows-1252"]
     if locale in ("ru", "uk"):
         choices.append("sloppy-windows-1251")
     encoding = rng.choice(choices)
     garbled = text.encode("utf-8").decode(encoding)
     if ftfy.fix_encoding(garbled) != text:
+        return None
+    if ftfy.fix_text(garbled, **FTFY_CONTRACT) != ftfy.fix_text(text, **FTFY_CONTRACT):
         return None
     return encoding
 
