@@ -1,17 +1,522 @@
-"""SCAFFOLD: replaced by the real filter; not for release."""
+"""Watermarks: a run of one unit repeated (``WWW.BELTA.BY WWW.BELTA.BY WWW.BELTA.BY``).
+
+Terms used below (the docs page ``docs/filters/watermarks.md`` has the full story):
+
+* A *token* is a stretch of non-space characters. A token is a *unit token*
+  when it is made of word characters plus the punctuation a domain, handle or
+  URL can contain (:data:`UNIT_TOKEN_RE`): ``belta.by``, ``https://x.by/a?b=1``,
+  ``@belta_news``, ``©Reuters``, ``©``, ``#news``, ``don't``. ``no,`` and
+  ``Ура!`` are not: they are *barriers*, which a run never crosses and which
+  are never deleted. ``|``, ``·``, ``•`` and ``/`` standing alone are
+  *separators*: glue between units.
+* A *unit* is 1 to ``max_unit_words`` consecutive unit tokens that contain a
+  letter; units are compared with ``str.casefold``. A *strong* unit is one
+  domain / URL / @handle / ``©Name`` token, or a unit with a ``©`` token
+  (``© Reuters``); it needs ``min_domain_repeats`` repetitions, any other
+  unit ``min_repeats``.
+* Runs are found within a paragraph (lines between blank lines). A line break
+  between two *plain* lines (no markdown marker, nothing but unit tokens and
+  separators) counts as a space, so a run can span such lines; any other line
+  is judged on its own. Table rows, code blocks and thematic breaks are never
+  touched.
+
+The algorithm is one left-to-right pass with a stack of tokens that records,
+for each period p <= ``max_unit_words``, how far the p-periodic stretch ending
+at each entry reaches back. A stretch is removed when the next token breaks it
+and it qualifies; removal exposes the tokens below, which the next token may
+extend, so ``a a a X X X X X a a`` loses everything in the same call. Every
+maximal stretch left on the stack is then too short, hence the output has no
+run left (idempotence), and each token is pushed O(1) times (linear time).
+"""
 
 from __future__ import annotations
 
-from .._filter import register
-from .._verbatim import Verbatim
+import functools
+import operator
+from collections.abc import Sequence
+
+import regex
+
+from .._filter import FilterError, register
+from .._patterns import TABLE_ROW_RE, TABLE_SEPARATOR_RE, THEMATIC_BREAK_RE
+from .._verbatim import BLOCK, Verbatim
+
+__all__ = [
+    "DOMAIN_RE",
+    "HANDLE_RE",
+    "RUN_START_RE",
+    "UNIT_TOKEN_RE",
+    "remove_watermarks",
+]
+
+# ---------------------------------------------------------------------------
+# Patterns
+
+# Word characters of a unit token (letters, digits, combining marks, "_").
+_W = r"[\p{L}\p{N}\p{M}_]"
+# Punctuation a domain, handle or URL can hold between word characters.
+_P = r"[.\-'’:/?=&%#~+@]"
+#: A unit token, whole: ``©`` alone, or an optional ``©``/``@``/``#`` lead,
+#: word characters with single stretches of URL punctuation between them, and
+#: an optional final ``/``. It never ends in ``.``, ``,``, ``!`` and the like.
+UNIT_TOKEN_RE = regex.compile(rf"(?:©|[©@#]?+{_W}++(?:{_P}++{_W}++)*+/?+)\Z")
+
+# A host name label: letters and digits, inner hyphens allowed.
+_LABEL = r"[\p{L}\p{N}]++(?:-++[\p{L}\p{N}]++)*+"
+# A TLD-ish ending: 2-24 Latin letters, a punycode label, or a Cyrillic TLD.
+_TLD = (
+    r"(?:[a-z]{2,24}+(?![\p{L}\p{N}])|xn--[a-z0-9]++(?:-++[a-z0-9]++)*+"
+    r"|(?:рф|бел|укр|рус|срб|мкд|қаз|москва|онлайн|сайт|орг|ком)(?![\p{L}\p{N}]))"
+)
+#: A domain or URL token, whole: optional scheme, dotted labels ending in a
+#: TLD-ish label, optional port, optional path/query/fragment.
+DOMAIN_RE = regex.compile(
+    rf"(?i)(?:(?:https?|ftp)://)?+(?:{_LABEL}\.)+?{_TLD}(?::[0-9]{{1,5}}+)?+(?:[/?#]\S*+)?+\Z"
+)
+#: An @handle token, whole (``@belta_news``, ``@user.name``).
+HANDLE_RE = regex.compile(r"@[\p{L}\p{N}_]++(?:\.[\p{L}\p{N}_]++)*+\Z")
+
+_LETTER_RE = regex.compile(r"\p{L}")
+_TOKEN_RE = regex.compile(r"\S++")
+_NONSPACE_RE = regex.compile(r"\S")
+_SEPARATORS = frozenset("|·•/")
+# A line's markdown lead: indentation, block-quote markers, then one list
+# marker or heading marker followed by a space (or the end of the line).
+_PREFIX_RE = regex.compile(
+    r"[ \t]*+(?P<quote>(?:>[ \t]*+)*+)(?P<marker>(?:[-*+•]|[0-9]{1,9}[.)]|#{1,6})(?:[ \t]++|\Z))?+"
+)
+
+
+def _runs_pattern(max_words: int, reps: int) -> regex.Pattern[str]:
+    """``reps`` repetitions of a unit of up to ``max_words`` tokens, compared
+    case-insensitively, with only whitespace and separators between tokens.
+
+    Every run holds such a stretch at its start, so it locates the paragraphs
+    worth tokenising. It is a trie over the period: after the first p tokens
+    it tries ``\\1`` (the unit again) before taking one more token, so each
+    start costs O(max_words) token scans; the look-behind makes a match start
+    only at the start of a token.
+    """
+    gap = r"\s++(?:[|·•/]\s++)*+"
+
+    def again(p: int) -> str:
+        unit = gap.join(f"\\{i}" for i in range(1, p + 1))
+        return gap.join([unit] * (reps - 1)) + r"(?!\S)"
+
+    inner = again(max_words)
+    for p in range(max_words - 1, 0, -1):
+        inner = rf"(?:{again(p)}|(\S++){gap}{inner})"
+    return regex.compile(rf"(?<!\S)(\S++){gap}{inner}", regex.IGNORECASE | regex.FULLCASE)
+
+
+_MAX_UNIT_WORDS = 8
+#: Where a run may start, with the default options (see :func:`_runs_pattern`).
+RUN_START_RE = _runs_pattern(4, 3)
+
+
+@functools.lru_cache(maxsize=32)
+def _run_start_re(max_words: int, reps: int) -> regex.Pattern[str]:
+    if (max_words, reps) == (4, 3):
+        return RUN_START_RE
+    return _runs_pattern(max_words, reps)
+
+
+def _may_have_runs(text: str, max_words: int, reps: int) -> bool:
+    """The fast path: False when no unit of up to ``max_words`` tokens repeats ``reps`` times.
+
+    One casefold, one split and one comparison of the token list with itself
+    shifted by each period, all in C; it is as fast as one ``re.sub`` pass and
+    rules out almost every text that has no watermark.
+    """
+    tokens = text.casefold().split()
+    if not _SEPARATORS.isdisjoint(tokens):
+        tokens = [t for t in tokens if t not in _SEPARATORS]
+    eq = operator.eq
+    for p in range(1, max_words + 1):
+        if b"\x01" * (p * (reps - 1)) in bytes(map(eq, tokens, tokens[p:])):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------
+# Tokens and the run stack
+
+_UNIT, _SEP, _BARRIER = 0, 1, 2
+
+
+class _Tokens:
+    """Per-token facts of one paragraph, in parallel lists indexed by token id."""
+
+    __slots__ = ("copy", "key", "letter", "removed", "strong")
+
+    def __init__(self) -> None:
+        self.key: list[str] = []
+        self.letter: list[bool] = []
+        self.strong: list[bool] = []
+        self.copy: list[bool] = []
+        self.removed: list[bool] = []
+
+    def add(self, token: str) -> int:
+        letter = _LETTER_RE.search(token) is not None
+        first = token[0]
+        strong = letter and (
+            first == "©"
+            or (first == "@" and HANDLE_RE.match(token) is not None)
+            or ("." in token and DOMAIN_RE.match(token) is not None)
+        )
+        self.key.append(token.casefold())
+        self.letter.append(letter)
+        self.strong.append(strong)
+        self.copy.append(first == "©")
+        self.removed.append(False)
+        return len(self.key) - 1
+
+
+class _Runs:
+    """The stack of tokens still open to a run, with the periodic stretches at each entry.
+
+    ``ext[p][i]`` is how many entries ``j <= i`` in a row satisfy
+    ``key[j] == key[j - p]``; the p-periodic stretch ending at ``i`` is then
+    ``ext[p][i] + p`` entries long. Marks (one ``object()`` per markdown line)
+    sit in the stack like tokens that equal nothing.
+    """
+
+    def __init__(self, tokens: _Tokens, periods: int, strong_min: int, weak_min: int) -> None:
+        self.t = tokens
+        self.periods = periods
+        self.strong_min = strong_min
+        self.weak_min = weak_min
+        self.keys: list[object] = []
+        self.ids: list[int] = []
+        self.ext: list[list[int]] = [[] for _ in range(periods + 1)]
+
+    # -- stack primitives --------------------------------------------------
+    def _append(self, tid: int, key: object) -> None:
+        keys = self.keys
+        n = len(keys)
+        for p in range(1, self.periods + 1):
+            column = self.ext[p]
+            column.append(column[n - 1] + 1 if n >= p and keys[n - p] == key else 0)
+        keys.append(key)
+        self.ids.append(tid)
+
+    def _truncate(self, size: int) -> None:
+        del self.keys[size:]
+        del self.ids[size:]
+        for p in range(1, self.periods + 1):
+            del self.ext[p][size:]
+
+    def clear(self) -> None:
+        """Forget the stack: what is on it can never join a run again."""
+        self._truncate(0)
+
+    # -- runs ---------------------------------------------------------------
+    def _find(self, key: object) -> tuple[int, int] | None:
+        """The stack slice to delete: a qualifying stretch at the top that ``key`` breaks.
+
+        ``key=None`` breaks every stretch (end of a segment).
+        """
+        keys, ids, t = self.keys, self.ids, self.t
+        n = len(keys)
+        for p in range(1, self.periods + 1):
+            if 2 * p > n:
+                break
+            if key is not None and keys[n - p] == key:
+                continue  # the stretch goes on
+            length = self.ext[p][n - 1] + p
+            if length < 2 * p:
+                continue
+            start = n - length
+            unit = keys[start : start + p]
+            if p > 1 and not _primitive(unit):
+                continue  # a repetition of a shorter unit: found at that period
+            unit_ids = ids[start : start + p]
+            if not any(t.letter[i] for i in unit_ids):
+                continue
+            if p == 1 and t.strong[unit_ids[0]]:
+                if length >= self.strong_min:
+                    return start, n
+                continue
+            first_copy = next((j for j in range(p) if t.copy[unit_ids[j]]), -1)
+            if first_copy >= 0:  # "© Name": the unit starts at its "©"
+                reps = (length - first_copy) // p
+                if reps >= self.strong_min:
+                    lo = start + first_copy
+                    return lo, lo + reps * p
+                continue
+            reps = length // p
+            if reps >= self.weak_min:
+                return start, start + reps * p
+        return None
+
+    def _remove(self, lo: int, hi: int) -> list[tuple[int, object]]:
+        """Delete stack entries ``lo:hi``; return the entries above ``hi`` (to push again)."""
+        rest = list(zip(self.ids[hi:], self.keys[hi:], strict=True))
+        removed = self.t.removed
+        for tid in self.ids[lo:hi]:
+            removed[tid] = True
+        self._truncate(lo)
+        return rest
+
+    def push(self, tid: int, key: object) -> None:
+        """Push a token (or a mark), first deleting every qualifying stretch it breaks."""
+        pending: list[tuple[int, object]] = [(tid, key)]
+        while pending:
+            tid, key = pending[-1]
+            hit = self._find(key)
+            if hit is None:
+                pending.pop()
+                self._append(tid, key)
+            else:
+                pending.extend(reversed(self._remove(*hit)))
+
+    def finish(self) -> None:
+        """Delete every qualifying stretch at the top (a hard boundary follows)."""
+        while (hit := self._find(None)) is not None:
+            for tid, key in self._remove(*hit):
+                self.push(tid, key)
+
+    def top_is(self, key: object) -> bool:
+        return bool(self.keys) and self.keys[-1] is key
+
+    def pop(self) -> None:
+        self._truncate(len(self.keys) - 1)
+
+
+# The proper divisors of each period: the shorter units a unit may repeat.
+_DIVISORS = tuple(tuple(d for d in range(1, p) if p % d == 0) for p in range(_MAX_UNIT_WORDS + 1))
+
+
+def _primitive(unit: Sequence[object]) -> bool:
+    """False if ``unit`` is a shorter unit repeated (``a b a b``)."""
+    p = len(unit)
+    return not any(all(unit[j] == unit[j % d] for j in range(d, p)) for d in _DIVISORS[p])
+
+
+# ---------------------------------------------------------------------------
+# Lines and paragraphs
+
+# An item of a line: (start, end, kind, token id or -1).
+_Item = tuple[int, int, int, int]
+
+
+def _is_opaque(line: str, table: bool) -> bool:
+    """A line no run may touch or cross: code, table rows, thematic breaks."""
+    return (
+        BLOCK in line
+        or (table and "|" in line)
+        or TABLE_ROW_RE.match(line) is not None
+        or TABLE_SEPARATOR_RE.match(line) is not None
+        or THEMATIC_BREAK_RE.match(line) is not None
+    )
+
+
+def _paragraph(
+    lines: list[str], first: int, last: int, runs: _Runs, tokens: _Tokens
+) -> dict[int, str | None]:
+    """Find and delete the runs of ``lines[first:last]``; return the changed lines.
+
+    A changed line maps to its new text, or to ``None`` when nothing but
+    markers and separators is left of it (the line goes).
+    """
+    table = any(TABLE_SEPARATOR_RE.match(lines[i]) for i in range(first, last) if "|" in lines[i])
+    items: dict[int, list[_Item]] = {}
+    open_ = False  # the stack's top may continue on the next plain line
+    for li in range(first, last):
+        line = lines[li]
+        if _is_opaque(line, table):
+            runs.finish()
+            runs.clear()
+            open_ = False
+            continue
+        prefix = _PREFIX_RE.match(line)
+        assert prefix is not None  # every part of it is optional
+        marked = prefix.group("marker") is not None or ">" in prefix.group("quote")
+        found: list[_Item] = []
+        for m in _TOKEN_RE.finditer(line, prefix.end()):
+            token = m.group()
+            if token in _SEPARATORS:
+                found.append((m.start(), m.end(), _SEP, -1))
+            elif UNIT_TOKEN_RE.match(token):
+                found.append((m.start(), m.end(), _UNIT, tokens.add(token)))
+            else:
+                found.append((m.start(), m.end(), _BARRIER, -1))
+        items[li] = found
+        units = [item for item in found if item[2] == _UNIT]
+        pure = not marked and all(item[2] != _BARRIER for item in found)
+        if pure:
+            if not open_:
+                runs.finish()
+                runs.clear()
+            for item in units:
+                runs.push(item[3], tokens.key[item[3]])
+            open_ = True
+            continue
+        # A markdown line or a line with barriers: judged on its own. A mark
+        # stands for the line's marker; if every unit of the line goes, the
+        # line goes and the mark with it, and its neighbours meet.
+        mark = object()
+        removable = marked and bool(units)
+        if removable:
+            runs.push(-1, mark)
+        else:
+            runs.finish()
+            runs.clear()
+        for item in found:
+            if item[2] == _UNIT:
+                runs.push(item[3], tokens.key[item[3]])
+            elif item[2] == _BARRIER:
+                runs.finish()
+                runs.clear()
+                removable = False
+        runs.finish()
+        if removable and runs.top_is(mark):
+            runs.pop()  # the line is gone: open_ stays what it was before it
+        else:
+            runs.clear()
+            open_ = False
+    runs.finish()
+    runs.clear()
+
+    changed: dict[int, str | None] = {}
+    removed = tokens.removed
+    for li, found in items.items():
+        if any(item[2] == _UNIT and removed[item[3]] for item in found):
+            changed[li] = _rebuild(lines[li], found, removed)
+    return changed
+
+
+def _has_separator(gap: str) -> bool:
+    return any(ch in _SEPARATORS for ch in gap)
+
+
+def _rebuild(line: str, found: list[_Item], removed: list[bool]) -> str | None:
+    """The line without its removed units, seams tidied; None if nothing is left."""
+    words = [item for item in found if item[2] != _SEP]
+    if all(item[2] == _UNIT and removed[item[3]] for item in words):
+        return None
+    out = [line[: found[0][0]]]  # indentation and markers, kept as they are
+    prev_end = -1  # end of the last kept word
+    block_start = block_end = -1  # first and last removed word since then
+    for start, end, kind, tid in words:
+        if kind == _UNIT and removed[tid]:
+            if block_start < 0:
+                block_start = start
+            block_end = end
+            continue
+        if prev_end < 0:
+            if block_start < 0:
+                out.append(line[found[0][0] : start])
+        elif block_start < 0:
+            out.append(line[prev_end:start])
+        else:
+            left, right = line[prev_end:block_start], line[block_end:start]
+            out.append(left if _has_separator(left) and _has_separator(right) else " ")
+        out.append(line[start:end])
+        prev_end, block_start = end, -1
+    if block_start < 0:
+        out.append(line[prev_end:])
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------
+# The filter
+
+
+def _check(name: str, value: int, low: int, high: int) -> None:
+    if not low <= value <= high:
+        raise FilterError(
+            f"option {name!r} of filter 'watermarks' must be {low}..{high}, not {value}"
+        )
 
 
 @register(
     "watermarks",
-    summary="(pending)",
+    summary="Remove runs of one repeated unit: WWW.BELTA.BY WWW.BELTA.BY WWW.BELTA.BY",
     default=True,
     keeps_letters=False,
     verbatim=Verbatim.CODE,
 )
-def remove_watermarks(text: str) -> str:
-    return text
+def remove_watermarks(
+    text: str,
+    *,
+    min_domain_repeats: int = 3,
+    min_repeats: int = 5,
+    max_unit_words: int = 4,
+) -> str:
+    """Remove watermarks: runs of one unit repeated.
+
+    A domain, URL, @handle or ``© Name`` repeated ``min_domain_repeats``
+    times or more, or any other unit of 1 to ``max_unit_words`` words with a
+    letter repeated ``min_repeats`` times or more, compared case-insensitively,
+    separated by spaces or by `` | ``, `` · ``, `` • ``, `` / ``. The run goes,
+    with its line when nothing else is left of it; an inline run leaves one
+    space at the seam.
+
+    >>> remove_watermarks("Title\\nWWW.BELTA.BY WWW.BELTA.BY WWW.BELTA.BY\\nText.\\n")
+    'Title\\nText.\\n'
+    >>> remove_watermarks("текст belta.by | belta.by | belta.by продолжение")
+    'текст продолжение'
+    >>> remove_watermarks("© Reuters © Reuters © Reuters")
+    ''
+
+    It leaves alone shorter runs, repetitions with other punctuation, words
+    without letters, table rows and code:
+
+    >>> remove_watermarks("See belta.by belta.by. Very very very good.")
+    'See belta.by belta.by. Very very very good.'
+    >>> remove_watermarks("Ура! Ура! Ура! Ура! Ура! 1 1 1 1 1")
+    'Ура! Ура! Ура! Ура! Ура! 1 1 1 1 1'
+    >>> remove_watermarks("| x.by | x.by | x.by |")
+    '| x.by | x.by | x.by |'
+
+    Options: ``min_domain_repeats`` and ``min_repeats`` (at least 2) and
+    ``max_unit_words`` (1 to 8); other values raise :class:`FilterError`.
+    """
+    _check("min_domain_repeats", min_domain_repeats, 2, 1 << 62)
+    _check("min_repeats", min_repeats, 2, 1 << 62)
+    _check("max_unit_words", max_unit_words, 1, _MAX_UNIT_WORDS)
+    reps = 2 if min(min_domain_repeats, min_repeats) < 3 else 3
+    if not _may_have_runs(text, max_unit_words, reps):
+        return text
+    locate = _run_start_re(max_unit_words, reps)
+    match = locate.search(text)
+    if match is None:
+        return text
+
+    lines = text.split("\n")
+    starts = [0] * len(lines)
+    pos = 0
+    for i, line in enumerate(lines):
+        starts[i] = pos
+        pos += len(line) + 1
+    blank = [_NONSPACE_RE.search(line) is None for line in lines]
+
+    tokens = _Tokens()
+    runs = _Runs(tokens, max_unit_words, min_domain_repeats, min_repeats)
+    changed: dict[int, str | None] = {}
+    li = 0
+    while match is not None:
+        # The paragraph holding the match: non-blank lines around its line.
+        while li + 1 < len(lines) and starts[li + 1] <= match.start():
+            li += 1
+        first = li
+        while first > 0 and not blank[first - 1]:
+            first -= 1
+        last = li + 1
+        while last < len(lines) and not blank[last]:
+            last += 1
+        changed.update(_paragraph(lines, first, last, runs, tokens))
+        if last >= len(lines):
+            break
+        li = last
+        match = locate.search(text, starts[last])
+
+    if not changed:
+        return text
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        new = changed.get(i, line)
+        if new is not None:
+            out.append(new)
+    return "\n".join(out)

@@ -1,0 +1,299 @@
+"""The watermarks filter: patterns, options, idempotence on generated runs, hostile input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from textclean import FilterError
+from textclean.filters import watermarks as wm
+from textclean.filters.watermarks import (
+    DOMAIN_RE,
+    HANDLE_RE,
+    RUN_START_RE,
+    UNIT_TOKEN_RE,
+    remove_watermarks,
+)
+
+from ..conftest import FIXTURES
+
+# --- patterns, good and bad ------------------------------------------------
+
+DOMAINS_GOOD = [
+    "belta.by",
+    "BELTA.BY",
+    "www.belta.by",
+    "WWW.BELTA.BY",
+    "https://belta.by",
+    "http://www.belta.by/",
+    "https://belta.by/news/a_b?x=1&y=2#top",
+    "ftp://files.example.org",
+    "example.com:8080/path",
+    "sub-domain.news.co.uk",
+    "президент.рф",
+    "белта.бел",
+    "xn--d1acufc.xn--p1ai",
+    "spiegel.de",
+    "www.belta",  # TLD-ish: any 2 to 24 Latin letters end a domain
+]
+DOMAINS_BAD = [
+    "belta",
+    "belta.",
+    ".by",
+    "3.14",
+    "10.0.0.1",
+    "e.g",
+    "v1.2",
+    "belta.by.",
+    "belta..by",
+    "-belta.by",
+    "belta-.by",
+    "https://",
+    "belta.b",
+    "@belta.by",
+    "г.1",
+]
+
+
+@pytest.mark.parametrize("token", DOMAINS_GOOD)
+def test_domain_re_accepts(token: str) -> None:
+    assert DOMAIN_RE.match(token), token
+
+
+@pytest.mark.parametrize("token", DOMAINS_BAD)
+def test_domain_re_rejects(token: str) -> None:
+    assert not DOMAIN_RE.match(token), token
+
+
+@pytest.mark.parametrize("token", ["@belta_news", "@News", "@user.name", "@ТАСС"])
+def test_handle_re_accepts(token: str) -> None:
+    assert HANDLE_RE.match(token)
+
+
+@pytest.mark.parametrize("token", ["@", "belta_news", "@user.", "@@x", "@a-b", "info@belta.by"])
+def test_handle_re_rejects(token: str) -> None:
+    assert not HANDLE_RE.match(token)
+
+
+UNIT_TOKENS_GOOD = [
+    "belta.by",
+    "WWW.BELTA.BY",
+    "https://belta.by/a?b=1",
+    "http://www.belta.by/",
+    "@belta_news",
+    "©Reuters",
+    "©",
+    "#news",
+    "don't",
+    "кто-то",
+    "Straße",
+    "2024",
+    "info@belta.by",
+]
+UNIT_TOKENS_BAD = [
+    "no,",
+    "Ура!",
+    "Sample.",
+    "belta.by.",
+    "«belta.by»",
+    "(c)",
+    "—",
+    "-",
+    "z.B.",
+    "\ue000",
+    "a\ue000",
+]
+
+
+@pytest.mark.parametrize("token", UNIT_TOKENS_GOOD)
+def test_unit_token_re_accepts(token: str) -> None:
+    assert UNIT_TOKEN_RE.match(token)
+
+
+@pytest.mark.parametrize("token", UNIT_TOKENS_BAD)
+def test_unit_token_re_rejects(token: str) -> None:
+    assert not UNIT_TOKEN_RE.match(token)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x x x", "x | x · x", "a b a b a b", "a b c a b c a b c", "a b c d a b c d a b c d", "X x X"],
+)
+def test_run_start_re_finds(text: str) -> None:
+    assert RUN_START_RE.search(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["x x", "a b a b a", "a b c d e a b c d e a b c d e", "xx x x", "x y x y x"]
+)
+def test_run_start_re_misses(text: str) -> None:
+    assert not RUN_START_RE.search(text)
+
+
+# --- options ------------------------------------------------------------------
+
+
+def test_option_min_domain_repeats() -> None:
+    assert remove_watermarks("a belta.by belta.by b", min_domain_repeats=2) == "a b"
+    assert remove_watermarks("a belta.by belta.by belta.by b", min_domain_repeats=4) == (
+        "a belta.by belta.by belta.by b"
+    )
+
+
+def test_option_min_repeats() -> None:
+    assert remove_watermarks("so very very very", min_repeats=3) == "so"
+    assert remove_watermarks("Sample " * 5, min_repeats=6) == "Sample " * 5
+
+
+def test_option_max_unit_words() -> None:
+    text = "one two three one two three one two three one two three one two three"
+    assert remove_watermarks(text) == ""
+    assert remove_watermarks(text, max_unit_words=2) == text
+    five = " ".join(["a b c d e"] * 5)
+    assert remove_watermarks(five) == five
+    assert remove_watermarks(five, max_unit_words=5) == ""
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"min_repeats": 1},
+        {"min_repeats": 0},
+        {"min_domain_repeats": 1},
+        {"min_domain_repeats": -3},
+        {"max_unit_words": 0},
+        {"max_unit_words": 9},
+    ],
+)
+def test_bad_option_values_raise(options: dict[str, Any]) -> None:
+    with pytest.raises(FilterError):
+        remove_watermarks("x x x x x", **options)
+
+
+def test_bad_option_type_raises() -> None:
+    with pytest.raises(FilterError):
+        remove_watermarks("x", min_repeats="5")
+
+
+# --- the golden article ------------------------------------------------------
+
+
+def test_golden_watermark_line_goes_and_nothing_else() -> None:
+    raw = (FIXTURES / "belta-baku-talks.raw.md").read_bytes().decode("utf-8")
+    lines = raw.split("\n")
+    assert lines[6].startswith("WWW.BELTA.BY")
+    assert remove_watermarks(raw) == "\n".join(lines[:6] + lines[7:])
+
+
+# --- idempotence and shape on generated runs ---------------------------------
+
+UNITS = ["a", "b", "Ab", "x.by", "X.BY", "@n", "©", "R", "1", "no,", "Ура!", "\ue000"]
+GLUE = [" ", " ", " ", "  ", "\t", " | ", " · ", " / ", "\n", "\n- ", "\n> ", "\n\n", "\n# "]
+
+
+@st.composite
+def runs_text(draw: st.DrawFn) -> str:
+    """Text built from a few units, often repeated, joined by spaces, separators and lines."""
+    pieces: list[str] = []
+    for _ in range(draw(st.integers(0, 12))):
+        unit = draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=3))
+        times = draw(st.integers(1, 7))
+        glue = draw(st.sampled_from(GLUE))
+        pieces.append(glue.join([" ".join(unit)] * times))
+    joins = draw(st.lists(st.sampled_from(GLUE), min_size=len(pieces), max_size=len(pieces)))
+    return "".join(p + j for p, j in zip(pieces, joins, strict=True))
+
+
+def alnum(s: str) -> list[str]:
+    return [c for c in s if c.isalnum()]
+
+
+def is_subsequence(small: list[str], big: list[str]) -> bool:
+    it = iter(big)
+    return all(c in it for c in small)
+
+
+@given(text=runs_text())
+@example(text="a a a X X X X X a a")
+@example(text="a a a\n- b b b b b\na a")
+@example(text="x.by x.by\n- b b b b b\nx.by")
+@example(text="Reuters © Reuters © Reuters © Reuters")
+@example(text="a b a b a b a b a b a b b b b b a")
+@example(text="a\n\n- a a a a a\na a a a")
+@example(text="a a a a a - b")
+@example(text="a a a a a | --- |\nx | y")
+def test_idempotent_on_generated_runs(text: str) -> None:
+    once = remove_watermarks(text)
+    assert remove_watermarks(once) == once
+    assert is_subsequence(alnum(once), alnum(text))
+    assert once.count("\ue000") == text.count("\ue000")
+    assert "  " not in once or "  " in text
+
+
+@given(text=runs_text(), low=st.integers(2, 6), high=st.integers(2, 7), words=st.integers(1, 8))
+def test_idempotent_with_any_options(text: str, low: int, high: int, words: int) -> None:
+    options = {"min_domain_repeats": low, "min_repeats": high, "max_unit_words": words}
+    once = remove_watermarks(text, **options)
+    assert remove_watermarks(once, **options) == once
+
+
+@st.composite
+def nested_runs(draw: st.DrawFn) -> str:
+    """Runs inside runs: removing the inner one makes the outer one whole."""
+    text = " ".join([draw(st.sampled_from(["a", "b c", "x.by", "© R"]))] * draw(st.integers(3, 6)))
+    for _ in range(draw(st.integers(1, 4))):
+        unit = draw(st.sampled_from(["p", "q r", "y.by", "s t u", "@h"]))
+        left, right = draw(st.integers(0, 4)), draw(st.integers(0, 4))
+        glue = draw(st.sampled_from([" ", "\n", " | "]))
+        text = glue.join([unit] * left + [text] + [unit] * right)
+    return text
+
+
+@given(text=nested_runs())
+def test_idempotent_on_nested_runs(text: str) -> None:
+    once = remove_watermarks(text)
+    assert remove_watermarks(once) == once
+
+
+@given(text=st.one_of(runs_text(), nested_runs()))
+def test_fast_path_never_hides_a_run(text: str) -> None:
+    """With the fast path and the locator switched off, the result is the same."""
+    want = remove_watermarks(text)
+    every_token = regex.compile(r"(?<!\S)\S")
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(wm, "_may_have_runs", lambda *_: True)
+        m.setattr(wm, "_run_start_re", lambda *_: every_token)
+        assert remove_watermarks(text) == want
+
+
+# --- hostile input: linear time (no timing assertion; a quadratic run would hang) ----
+
+N = 200_000
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("one word", "a " * (N // 2)),
+        ("one domain", "belta.by " * (N // 9)),
+        ("two-word unit", "a b " * (N // 4)),
+        ("four-word unit, 4 times", ("a b c d " * 4 + "x ") * (N // 34)),
+        ("lines", "WWW.X.BY\n" * (N // 9)),
+        ("list items", "- a a a a a\n" * (N // 12)),
+        ("plain and list lines", "a\n- b b b b b\n" * (N // 14)),
+        ("nested", " ".join(["a"] * 4 + ["b"] * 4 + ["c"] * 5 + ["b", "a"]) * (N // 30)),
+        ("one long token", "a." * (N // 2)),
+        ("separators", "a | | | | " * (N // 10)),
+        ("near misses", "x x y " * (N // 6)),
+        ("long tokens", " ".join(["b" * 1000 + str(i % 7) for i in range(N // 1000)])),
+        ("no spaces", "ab" * (N // 2)),
+        ("copyright", "© R " * (N // 4)),
+    ],
+)
+def test_hostile_input_finishes(name: str, text: str) -> None:
+    once = remove_watermarks(text)
+    assert remove_watermarks(once) == once
