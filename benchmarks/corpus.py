@@ -27,9 +27,10 @@ import json
 import random
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 import ftfy
 
@@ -47,6 +48,8 @@ __all__ = [
     "read_corpus",
     "write_corpus",
 ]
+
+T = TypeVar("T")
 
 LOCALES = ("ru", "uk", "en", "de")
 #: Share of documents per locale (Russian and English first, as the project).
@@ -236,9 +239,9 @@ class _Builder:
     def inject(
         self,
         kind: str,
-        candidates: list[re.Match[str]] | list[int],
+        candidates: Sequence[T],
         count: int,
-        make: Callable[[re.Match[str] | int], tuple[Edit, ...] | None],
+        make: Callable[[T], tuple[Edit, ...] | None],
     ) -> None:
         order = list(candidates)
         self.rng.shuffle(order)
@@ -353,8 +356,7 @@ def _inject_local(b: _Builder, kb: float, hard_wrapped: bool) -> None:
     n = _rate(rng, 0.45, 0.15, kb)
     bounds = [blk.start + len(blk.text) for blk in b.blocks]
 
-    def wm_line(pos: re.Match[str] | int) -> tuple[Edit, ...]:
-        assert isinstance(pos, int)
+    def wm_line(pos: int) -> tuple[Edit, ...]:
         unit, run = _watermark_run(rng, texts.WATERMARK_UNITS)
         if rng.random() < 0.2:  # a run over two lines that hold nothing else
             unit, least = rng.choice(texts.WATERMARK_UNITS)
@@ -369,8 +371,7 @@ def _inject_local(b: _Builder, kb: float, hard_wrapped: bool) -> None:
     # Inline watermark runs (domains and handles only).
     inline_units = [u for u in texts.WATERMARK_UNITS if u[1] == 3 and not u[0].startswith("©")]
 
-    def wm_inline(m: re.Match[str] | int) -> tuple[Edit, ...]:
-        assert not isinstance(m, int)
+    def wm_inline(m: re.Match[str]) -> tuple[Edit, ...]:
         unit, run = _watermark_run(rng, inline_units)
         b.junk.append(unit)
         return (Edit(m.start(), m.end(), f" {run} "),)
@@ -383,13 +384,13 @@ def _inject_local(b: _Builder, kb: float, hard_wrapped: bool) -> None:
         "wrap_paragraph",
         wrap_sites,
         _rate(rng, 0.45, 0.25, kb),
-        lambda m: (Edit(m.start(), m.end(), "\n\n"),),  # type: ignore[union-attr]
+        lambda m: (Edit(m.start(), m.end(), "\n\n"),),
     )
     b.inject(
         "wrap_line",
         wrap_sites,
         _rate(rng, 1.0, 3.0, kb) if hard_wrapped else _rate(rng, 0.3, 0.3, kb),
-        lambda m: (Edit(m.start(), m.end(), "\n"),),  # type: ignore[union-attr]
+        lambda m: (Edit(m.start(), m.end(), "\n"),),
     )
 
     # Spaces.
@@ -397,29 +398,27 @@ def _inject_local(b: _Builder, kb: float, hard_wrapped: bool) -> None:
         "double_space",
         b.find(BETWEEN_WORDS_RE),
         _rate(rng, 0.6, 1.0, kb),
-        lambda m: (Edit(m.start(), m.end(), rng.choice(("  ", "  ", "   ", " \t"))),),  # type: ignore[union-attr]
+        lambda m: (Edit(m.start(), m.end(), rng.choice(("  ", "  ", "   ", " \t"))),),
     )
     punct_sites = b.find(BEFORE_PUNCT_RE) + b.find(AFTER_PAREN_RE)
     b.inject(
         "space_punct",
         punct_sites,
         _rate(rng, 0.5, 0.8, kb),
-        lambda m: (Edit(m.start(), m.start(), " "),),  # type: ignore[union-attr]
+        lambda m: (Edit(m.start(), m.start(), " "),),
     )
     line_ends = [m.start() for m in b.find(BLOCK_END_RE, "p", "h1", "h2")]
     b.inject(
         "trailing_space",
         line_ends,
         _rate(rng, 0.4, 0.5, kb),
-        lambda p: (Edit(p, p, rng.choice((" ", "  ", " \t", "\t"))),),  # type: ignore[arg-type]
+        lambda p: (Edit(p, p, rng.choice((" ", "  ", " \t", "\t"))),),
     )
     b.inject(
         "exotic_space",
         b.find(BETWEEN_WORDS_RE) + b.find(re.compile(r"(?<=[^\W_]) (?=[—–] )")),
         _rate(rng, 0.5, 1.0, kb),
-        lambda m: (
-            Edit(m.start(), m.end(), rng.choice(("\u00a0",) * 6 + ("\u2009", "\u202f"))),  # type: ignore[union-attr]
-        ),
+        lambda m: (Edit(m.start(), m.end(), rng.choice(("\u00a0",) * 6 + ("\u2009", "\u202f"))),),
     )
 
     # Invisible characters.
@@ -429,8 +428,8 @@ def _inject_local(b: _Builder, kb: float, hard_wrapped: bool) -> None:
         _rate(rng, 0.3, 0.3, kb),
         lambda m: (
             Edit(
-                m.start(),  # type: ignore[union-attr]
-                m.start(),  # type: ignore[union-attr]
+                m.start(),
+                m.start(),
                 rng.choice(("\u200b",) * 4 + ("\u2060", "\ufeff")),
             ),
         ),
@@ -439,7 +438,7 @@ def _inject_local(b: _Builder, kb: float, hard_wrapped: bool) -> None:
         "soft_hyphen",
         b.find(INSIDE_WORD_RE),
         _rate(rng, 0.2, 2.0, kb),
-        lambda m: (Edit(m.start(), m.start(), "\u00ad\n" if rng.random() < 0.2 else "\u00ad"),),  # type: ignore[union-attr]
+        lambda m: (Edit(m.start(), m.start(), "\u00ad\n" if rng.random() < 0.2 else "\u00ad"),),
     )
 
     # Quotes.
@@ -447,8 +446,8 @@ def _inject_local(b: _Builder, kb: float, hard_wrapped: bool) -> None:
     straight_share = rng.random()
     n_pairs = len(pairs)
 
-    def straight(p: re.Match[str] | int) -> tuple[Edit, ...] | None:
-        pair = pairs[p]  # type: ignore[index]
+    def straight(p: int) -> tuple[Edit, ...] | None:
+        pair = pairs[p]
         if pair.nested:
             return None
         q = "'" if pair.depth and truth[pair.open] in "‘‚" else '"'
@@ -457,8 +456,8 @@ def _inject_local(b: _Builder, kb: float, hard_wrapped: bool) -> None:
     if rng.random() < 0.5:
         b.inject("straight_quotes", list(range(n_pairs)), round(n_pairs * straight_share), straight)
 
-    def mixed(p: re.Match[str] | int) -> tuple[Edit, ...] | None:
-        pair = pairs[p]  # type: ignore[index]
+    def mixed(p: int) -> tuple[Edit, ...] | None:
+        pair = pairs[p]
         if pair.nested or pair.depth:
             return None
         o, c = rng.choice(MIXED_STYLES[loc])
@@ -467,8 +466,8 @@ def _inject_local(b: _Builder, kb: float, hard_wrapped: bool) -> None:
     if rng.random() < 0.15:
         b.inject("mixed_quotes", list(range(n_pairs)), max(1, n_pairs // 3), mixed)
 
-    def spaced(p: re.Match[str] | int) -> tuple[Edit, ...] | None:
-        pair = pairs[p]  # type: ignore[index]
+    def spaced(p: int) -> tuple[Edit, ...] | None:
+        pair = pairs[p]
         if pair.nested or pair.depth:
             return None
         return (Edit(pair.open + 1, pair.open + 1, " "), Edit(pair.close, pair.close, " "))
@@ -482,7 +481,7 @@ def _inject_local(b: _Builder, kb: float, hard_wrapped: bool) -> None:
             "straight_apostrophe",
             sites,
             len(sites),
-            lambda m: (Edit(m.start(), m.end(), "'"),),  # type: ignore[union-attr]
+            lambda m: (Edit(m.start(), m.end(), "'"),),
         )
 
     # Dashes.
@@ -494,7 +493,7 @@ def _inject_local(b: _Builder, kb: float, hard_wrapped: bool) -> None:
             "spaced_hyphen",
             dash_sites,
             max(1, round(len(dash_sites) * rng.uniform(0.3, 1.0))),
-            lambda m: (Edit(m.start(), m.end(), rng.choice(wrong)),),  # type: ignore[union-attr]
+            lambda m: (Edit(m.start(), m.end(), rng.choice(wrong)),),
         )
 
     # Currency.
@@ -504,21 +503,18 @@ def _inject_local(b: _Builder, kb: float, hard_wrapped: bool) -> None:
             "escaped_dollar",
             dollars,
             max(1, len(dollars) // 2),
-            lambda m: (Edit(m.start(), m.end(), "\\$"),),  # type: ignore[union-attr]
+            lambda m: (Edit(m.start(), m.end(), "\\$"),),
         )
     if rng.random() < 0.3:
         b.inject(
             "currency_space",
             dollars + b.find(SUFFIX_SYMBOL_RE),
             2,
-            lambda m: (
-                Edit(m.start(), m.end(), "$ " if m.group() == "$" else ""),  # type: ignore[union-attr]
-            ),
+            lambda m: (Edit(m.start(), m.end(), "$ " if m.group() == "$" else ""),),
         )
 
     # HTML entities.
-    def entity(m: re.Match[str] | int) -> tuple[Edit, ...]:
-        assert not isinstance(m, int)
+    def entity(m: re.Match[str]) -> tuple[Edit, ...]:
         ch = m.group()
         roll = rng.random()
         if ch in ENTITY_NAMES and (roll < 0.6 or ch == " "):
@@ -542,9 +538,7 @@ def _inject_local(b: _Builder, kb: float, hard_wrapped: bool) -> None:
             "blank_lines",
             gaps,
             _rate(rng, 1.0, 0.4, kb),
-            lambda p: (
-                Edit(p, p + 2, rng.choice(("\n\n\n", "\n\n\n\n", "\n \n\n", "\n\n\t\n"))),  # type: ignore[operator]
-            ),
+            lambda p: (Edit(p, p + 2, rng.choice(("\n\n\n", "\n\n\n\n", "\n \n\n", "\n\n\t\n"))),),
         )
         if rng.random() < 0.5:
             b.add("blank_lines", Edit(0, 0, rng.choice(("\n", "\n\n", "  \n\n"))))
@@ -554,7 +548,11 @@ def _inject_local(b: _Builder, kb: float, hard_wrapped: bool) -> None:
 
 
 #: ftfy as the contract configures it for the unicode step.
-FTFY_CONTRACT = {"uncurl_quotes": False, "fix_character_width": False, "fix_latin_ligatures": False}
+FTFY_CONTRACT: dict[str, Any] = {
+    "uncurl_quotes": False,
+    "fix_character_width": False,
+    "fix_latin_ligatures": False,
+}
 
 
 def _mojibake(text: str, locale: str, rng: random.Random) -> str | None:

@@ -179,7 +179,7 @@ def measure_scaling(
         text = biggest if size == max(sizes) else _cut(biggest, size)
         real = len(text.encode())
         run(text, "ru")  # warm up
-        times = []
+        times: list[float] = []
         spent = 0.0
         while not times or (spent < budget and len(times) < 1000):
             start = time.perf_counter()
@@ -250,7 +250,7 @@ def measure_jobs(
         result.files, result.bytes = i, size
         env = dict(os.environ, PYTHONHASHSEED="0")
         for n in jobs:
-            times = []
+            times: list[float] = []
             for r in range(repeats):
                 work = Path(tmp, f"run-{n}-{r}")
                 shutil.copytree(source, work)
@@ -287,16 +287,24 @@ def profile_textclean(docs: list[Document], top: int = 45) -> str:
     try:
         from pyinstrument import Profiler
     except ImportError:
-        Profiler = None
-    if Profiler is not None:
+        pass
+    else:
         profiler = Profiler(interval=0.0005)
         profiler.start()
         for t in texts:
             clean(t)
         profiler.stop()
-        out = profiler.output_text(unicode=True, color=False, show_all=False)
-        lines = [line.rstrip() for line in out.splitlines() if line.strip()]
-        return "pyinstrument\n" + "\n".join(lines[:top])
+        tree = profiler.output_text(unicode=True, time="percent_of_total")
+        flat = profiler.output_text(unicode=True, flat=True, time="percent_of_total")
+
+        def keep(text: str, n: int) -> list[str]:
+            lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+            start = next((i for i, line in enumerate(lines) if "%" in line), 0)
+            return lines[start : start + n]
+
+        lines = ["pyinstrument, share of the time by call tree:", *keep(tree, top), ""]
+        lines += ["pyinstrument, share of the time spent in each function itself:"]
+        return "\n".join(lines + keep(flat, 25))
     import cProfile
     import pstats
 

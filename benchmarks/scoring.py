@@ -8,7 +8,8 @@ Three figures per document, defined so that they can be checked by hand:
 differ from those of the truth — a letter lost, added, changed, transliterated
 or lower-cased. Two allowances keep damage apart from *not repairing*: every
 occurrence of an injected junk string that carries letters (a watermark unit,
-an HTML entity such as ``&laquo;``) is taken out of the output first, so a
+an HTML entity such as ``&laquo;``; any whitespace may stand for the spaces
+inside a unit) is taken out of the output first, so a
 watermark or an entity left in place is an unrepaired artefact, not damage;
 and in a mojibake document, output letters equal to those of the raw input
 (mojibake left as it was) are not damage either. Anything else is.
@@ -52,10 +53,12 @@ def alnum(text: str) -> str:
 
 
 def _strip_junk(text: str, junk: tuple[str, ...]) -> str:
-    for j in junk:
-        if j in text:
-            text = text.replace(j, " ")
-    return text
+    """``text`` less every occurrence of the junk strings (any whitespace inside them)."""
+    if not junk:
+        return text
+    parts = sorted(junk, key=len, reverse=True)
+    pattern = "|".join(r"\s+".join(re.escape(w) for w in j.split()) for j in parts)
+    return re.sub(pattern, " ", text)
 
 
 class _Aligner:

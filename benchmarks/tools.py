@@ -138,7 +138,7 @@ def _clean_text() -> Tool:
 def _textacy() -> Tool:
     from textacy import preprocessing as tp
 
-    pipeline = tp.make_pipeline(
+    pipeline = tp.make_pipeline(  # type: ignore[attr-defined]
         lambda t: tp.normalize.unicode(t, form="NFC"),
         tp.normalize.bullet_points,
         tp.normalize.hyphenated_words,
