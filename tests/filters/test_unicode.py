@@ -181,6 +181,11 @@ def test_placeholders_are_never_created() -> None:
     assert fix_unicode("a\ue000b &amp;") == "a\ue000b &"
 
 
+def test_no_repair_invents_unassigned_characters() -> None:
+    assert fix_unicode("а Î€") == "а Î€"
+    assert fix_unicode("а Î\x80") == "а Î€"
+
+
 def test_only_bad_lines_change() -> None:
     text = "Grüße süß\nCafÃ©\n«ТАСС»\n"
     assert fix_unicode(text) == "Grüße süß\nCafé\n«ТАСС»\n"

@@ -28,6 +28,7 @@ import unicodedata
 from typing import Literal
 
 import ftfy
+import regex
 from ftfy import fixes
 from ftfy.badness import BADNESS_RE as _BADNESS_RE
 from ftfy.badness import MOJIBAKE_CATEGORIES as _CAT
@@ -130,6 +131,8 @@ _LINE_BREAK_CONTROLS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 # all of them when mojibake repair is off): never wanted in clean text.
 _C1_RE = re.compile("[\x80-\x9f]")
 
+# Unassigned and private-use characters, which no true repair produces.
+_JUNK_RE = regex.compile(r"[\p{Cn}\p{Co}]")
 # Suspect characters on one line checked one window at a time; beyond this,
 # the whole line is checked at once.
 _MAX_WINDOWS = 16
@@ -276,13 +279,23 @@ def _bad_near(text: str, q: int) -> bool:
 
 def _repair_segment(segment: str, entities: bool, mojibake: bool, form: _Form | None) -> str:
     """ftfy's repair of one line (with its line break), plus textclean's extras."""
-    fixed = _ftfy_segment(segment.translate(_LINE_BREAK_CONTROLS), entities, mojibake, form)
+    source = segment.translate(_LINE_BREAK_CONTROLS)
+    fixed = _ftfy_segment(source, entities, mojibake, form)
+    if mojibake and _JUNK_RE.search(fixed) and _junk(fixed) > _junk(source):
+        # A "repair" that invents unassigned or private-use characters is a
+        # misreading of text that was never mojibake (it happens on garbage
+        # such as "а Î€"): keep the other fixes, not that one.
+        fixed = _ftfy_segment(source, entities, False, form)
     if _C1_RE.search(fixed):
         fixed = _C1_RE.sub("", fixed)
     if INLINE in fixed or BLOCK in fixed:
         # An entity or a decoding produced a placeholder character: refuse.
         return segment
     return fixed
+
+
+def _junk(text: str) -> int:
+    return len(_JUNK_RE.findall(text))
 
 
 def _ftfy_segment(text: str, entities: bool, mojibake: bool, form: _Form | None) -> str:
