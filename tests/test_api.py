@@ -239,3 +239,12 @@ def test_available_filters_follow_the_full_order() -> None:
 def test_bad_locale_option_is_a_filter_error() -> None:
     with pytest.raises(FilterError, match="option 'locale' of filter 'quotes'"):
         Pipeline.default().configure("quotes", locale="xx")
+
+
+def test_pipeline_reaches_a_fixed_point_when_a_recheck_finds_more() -> None:
+    # ftfy sees mojibake only once the doubled space has gone (found by hypothesis).
+    text = "а  Î\x91"
+    once = textclean.clean(text)
+    assert once == "а Α\n"
+    assert textclean.clean(once) == once
+    assert textclean.explain(text).text == once

@@ -43,9 +43,9 @@ from .strategies import any_text, articles
         pytest.param("````\n```\n````", BLOCK, ["````\n```\n````"], id="longer-fence"),
         pytest.param(
             "```\nnever closed\n\n",
-            BLOCK,
-            ["```\nnever closed\n\n"],
-            id="unclosed-fence-runs-to-the-end",
+            f"{BLOCK}\n\n",
+            ["```\nnever closed"],
+            id="unclosed-fence-runs-to-the-last-non-blank-line",
         ),
         pytest.param(
             "> ```\n> code\n> ```\n",

@@ -164,7 +164,8 @@ def explain_steps(original: str, steps: Iterable[tuple[Step, str]]) -> Explanati
     before = source
     line_starts = [0] + [i + 1 for i, ch in enumerate(source) if ch == "\n"]
     for step, after in steps:
-        names.append(step.name)
+        if step.name not in names:
+            names.append(step.name)
         if after == before:
             continue
         edits = _diff(before, after)

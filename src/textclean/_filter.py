@@ -81,6 +81,10 @@ class Filter:
     #: Run ``function`` separately on each stretch of text between verbatim
     #: placeholders (for character-level repairs that must not see them).
     per_segment: bool = False
+    #: The filter's decisions depend on context that later filters change
+    #: (ftfy's mojibake guess changes with spacing); the pipeline applies it
+    #: once more to its final output and runs again if that changes anything.
+    recheck: bool = False
     options: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -183,6 +187,7 @@ def register(
     verbatim: Verbatim = Verbatim.ALL,
     keeps_letters: bool = True,
     per_segment: bool = False,
+    recheck: bool = False,
 ) -> Callable[[F], F]:
     """Register a filter function under ``name`` and return its public form.
 
@@ -201,6 +206,7 @@ def register(
             verbatim=verbatim,
             keeps_letters=keeps_letters,
             per_segment=per_segment,
+            recheck=recheck,
             options=MappingProxyType(_keyword_options(function)),
         )
         _REGISTRY[name] = spec

@@ -14,7 +14,10 @@ from ._verbatim import Verbatim, mask, unmask
 if TYPE_CHECKING:
     from ._explain import Explanation
 
-__all__ = ["Pipeline", "Step", "StepLike"]
+__all__ = ["MAX_ROUNDS", "Pipeline", "Step", "StepLike"]
+
+#: How many times at most a pipeline runs over a text to reach a fixed point.
+MAX_ROUNDS = 4
 
 
 @dataclass(frozen=True)
@@ -236,8 +239,20 @@ class Pipeline:
         return {**step.options, "locale": locale}
 
     def __call__(self, text: str) -> str:
-        """Clean ``text``: every step in order; line ends become ``\\n``."""
+        """Clean ``text``: every step in order; line ends become ``\\n``.
+
+        The result is a fixed point: a filter marked ``recheck`` is applied
+        once more to the result, and when that changes it the whole pipeline
+        runs again (at most :data:`MAX_ROUNDS` times in all).
+        """
         text = normalize_newlines(check_text(text, "textclean"))
+        for _ in range(MAX_ROUNDS):
+            text = self._run_once(text)
+            if not self._needs_another_round(text):
+                break
+        return text
+
+    def _run_once(self, text: str) -> str:
         state: dict[str, str | None] = {}
         for verbatim, steps in self._groups():
             masked = mask(text, verbatim)
@@ -247,15 +262,32 @@ class Pipeline:
             text = unmask(work, masked)
         return text
 
-    def run_steps(self, text: str) -> Iterator[tuple[Step, str]]:
-        """Yield each step with the text as it stands after that step."""
-        text = normalize_newlines(check_text(text, "textclean"))
+    def _needs_another_round(self, text: str) -> bool:
         state: dict[str, str | None] = {}
         for step in self.steps:
-            masked = mask(text, step.filter.verbatim)
-            work = step.filter.run_masked(masked.text, self._options(step, masked.text, state))
-            text = unmask(work, masked)
-            yield step, text
+            if step.filter.recheck:
+                masked = mask(text, step.filter.verbatim)
+                options = self._options(step, masked.text, state)
+                if step.filter.run_masked(masked.text, options) != masked.text:
+                    return True
+        return False
+
+    def run_steps(self, text: str) -> Iterator[tuple[Step, str]]:
+        """Yield each step with the text as it stands after that step.
+
+        The steps come round again, as in :meth:`__call__`, while a recheck
+        finds more to do.
+        """
+        text = normalize_newlines(check_text(text, "textclean"))
+        for _ in range(MAX_ROUNDS):
+            state: dict[str, str | None] = {}
+            for step in self.steps:
+                masked = mask(text, step.filter.verbatim)
+                work = step.filter.run_masked(masked.text, self._options(step, masked.text, state))
+                text = unmask(work, masked)
+                yield step, text
+            if not self._needs_another_round(text):
+                break
 
     def explain(self, text: str) -> Explanation:
         """Clean ``text`` and say which filters changed what, and where.

@@ -6,8 +6,8 @@ This is the one mechanism that keeps code and addresses byte-identical; no
 filter protects anything on its own.
 
 * A fenced code block (```` ``` ```` or ``~~~``, from its opening fence line
-  to its closing fence line, or to the end of the text when it is never
-  closed) becomes :data:`BLOCK`. The placeholder stands alone on its line(s),
+  to its closing fence line, or to the last non-blank line of the text when
+  it is never closed) becomes :data:`BLOCK`. The placeholder stands alone on its line(s),
   so line-based filters see one opaque line.
 * Inline code (a run of backticks up to the next run of the same length in
   the same paragraph), a URL and an e-mail address each become :data:`INLINE`,
@@ -55,6 +55,8 @@ class Verbatim(enum.Flag):
 FENCE_OPEN_RE = regex.compile(r"(?m)^[ \t>]*+(?P<fence>`{3,}+(?=[^`\n]*+$)|~{3,}+)")
 # A backtick run, as the unit inline code is delimited by.
 BACKTICKS_RE = regex.compile(r"`++")
+# The blank lines at the end of a text (an unclosed fence's span stops before them).
+TRAILING_BLANK_LINES_RE = regex.compile(r"(?:\n[^\S\n]*+)++\Z")
 # A blank line (only spaces or tabs between two line breaks).
 BLANK_LINE_RE = regex.compile(r"\n[ \t]*+\n")
 # A URL: a scheme or "www." at a word boundary, then non-space characters; the
@@ -107,7 +109,11 @@ def _fenced_blocks(text: str) -> list[tuple[int, int]]:
             found.append((start, len(text)))
             return found
         close = _closing_fence(fence[0], len(fence)).search(text, line_end + 1)
-        end = len(text) if close is None else close.end()
+        if close is None:
+            trailing = TRAILING_BLANK_LINES_RE.search(text, line_end)
+            end = len(text) if trailing is None else trailing.start()
+        else:
+            end = close.end()
         found.append((start, end))
         pos = end
 

@@ -155,6 +155,7 @@ def _form(normalization: str) -> _Form | None:
     default=True,
     keeps_letters=False,
     per_segment=True,
+    recheck=True,
 )
 def fix_unicode(
     text: str,
