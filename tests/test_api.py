@@ -164,7 +164,7 @@ def test_pipeline_locale_applies_unless_a_step_pins_its_own() -> None:
 
 
 def test_clean_returns_newline_line_ends() -> None:
-    assert textclean.clean("a\r\nb\rc") == "a\nb\nc\n"
+    assert textclean.clean("A\r\nB\rC") == "A\nB\nC\n"
 
 
 def test_empty_and_whitespace_only_text() -> None:
@@ -190,10 +190,10 @@ def test_explain_reports_filters_counts_and_places() -> None:
 
 
 def test_explain_maps_later_changes_back_through_earlier_ones() -> None:
-    text = "\n\n\nслово ,  слово\n"
+    text = "\n\n\nслово , слово\n"
     e = Pipeline(["blank_lines", "spaces"]).explain(text)
     (change,) = e.for_filter("spaces")
-    assert text[change.start : change.end] == " " and change.line == 4
+    assert text[change.start : change.end] == " " and change.line == 4 and change.column == 6
 
 
 def test_explain_of_clean_text_is_empty() -> None:
