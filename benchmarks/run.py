@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
         help="seconds of repeats per scaling size (at least one run each; default 2)",
     )
     p.add_argument("--no-scaling", action="store_true")
-    p.add_argument("--jobs-size", default="16MB", help="directory size for -j 1 vs -j 2 (16MB)")
+    p.add_argument("--jobs-size", default="8MB", help="directory size for -j 1 vs -j 2 (8MB)")
     p.add_argument("--no-jobs", action="store_true")
     p.add_argument("--no-profile", action="store_true")
     p.add_argument(
