@@ -31,7 +31,8 @@ run left (idempotence), and each token is pushed O(1) times (linear time).
 
 from __future__ import annotations
 
-import functools
+import bisect
+import itertools
 import operator
 from collections.abc import Sequence
 
@@ -44,7 +45,6 @@ from .._verbatim import BLOCK, Verbatim
 __all__ = [
     "DOMAIN_RE",
     "HANDLE_RE",
-    "RUN_START_RE",
     "UNIT_TOKEN_RE",
     "remove_watermarks",
 ]
@@ -87,55 +87,49 @@ _PREFIX_RE = regex.compile(
 )
 
 
-def _runs_pattern(max_words: int, reps: int) -> regex.Pattern[str]:
-    """``reps`` repetitions of a unit of up to ``max_words`` tokens, compared
-    case-insensitively, with only whitespace and separators between tokens.
-
-    Every run holds such a stretch at its start, so it locates the paragraphs
-    worth tokenising. It is a trie over the period: after the first p tokens
-    it tries ``\\1`` (the unit again) before taking one more token, so each
-    start costs O(max_words) token scans; the look-behind makes a match start
-    only at the start of a token.
-    """
-    gap = r"\s++(?:[|·•/]\s++)*+"
-
-    def again(p: int) -> str:
-        unit = gap.join(f"\\{i}" for i in range(1, p + 1))
-        return gap.join([unit] * (reps - 1)) + r"(?!\S)"
-
-    inner = again(max_words)
-    for p in range(max_words - 1, 0, -1):
-        inner = rf"(?:{again(p)}|(\S++){gap}{inner})"
-    return regex.compile(rf"(?<!\S)(\S++){gap}{inner}", regex.IGNORECASE | regex.FULLCASE)
-
-
 _MAX_UNIT_WORDS = 8
-#: Where a run may start, with the default options (see :func:`_runs_pattern`).
-RUN_START_RE = _runs_pattern(4, 3)
 
 
-@functools.lru_cache(maxsize=32)
-def _run_start_re(max_words: int, reps: int) -> regex.Pattern[str]:
-    if (max_words, reps) == (4, 3):
-        return RUN_START_RE
-    return _runs_pattern(max_words, reps)
+class _Repeats:
+    """Where a run may start: the fast path, and the finder of paragraphs worth reading.
 
-
-def _may_have_runs(text: str, max_words: int, reps: int) -> bool:
-    """The fast path: False when no unit of up to ``max_words`` tokens repeats ``reps`` times.
-
-    One casefold, one split and one comparison of the token list with itself
-    shifted by each period, all in C; it is as fast as one ``re.sub`` pass and
-    rules out almost every text that has no watermark.
+    Every run holds at least ``reps`` whole copies of its unit, with only
+    whitespace and separators between its tokens; so if no stretch of p
+    tokens (p <= ``max_words``) repeats ``reps`` times in a row in the
+    casefolded token list, nothing can go. One casefold, one split and, per
+    period, one comparison of the token list with itself shifted by p, all in
+    C: about the cost of one ``re.sub`` pass. ``first`` then finds the hits in
+    order, each map scanned forward once.
     """
-    tokens = text.casefold().split()
-    if not _SEPARATORS.isdisjoint(tokens):
-        tokens = [t for t in tokens if t not in _SEPARATORS]
-    eq = operator.eq
-    for p in range(1, max_words + 1):
-        if b"\x01" * (p * (reps - 1)) in bytes(map(eq, tokens, tokens[p:])):
-            return True
-    return False
+
+    def __init__(self, text: str, max_words: int, reps: int) -> None:
+        tokens = text.casefold().split()
+        # Positions of the non-separator tokens, when there are separators.
+        self.index: list[int] | None = None
+        if not _SEPARATORS.isdisjoint(tokens):
+            self.index = [i for i, t in enumerate(tokens) if t not in _SEPARATORS]
+            tokens = [tokens[i] for i in self.index]
+        eq = operator.eq
+        self.maps = [bytes(map(eq, tokens, tokens[p:])) for p in range(1, max_words + 1)]
+        self.needles = [b"\x01" * (p * (reps - 1)) for p in range(1, max_words + 1)]
+        self.hits = [m.find(n) for m, n in zip(self.maps, self.needles, strict=True)]
+
+    def first(self, start: int) -> int:
+        """The first token (index in ``text.split()``) at or after ``start`` where a run may begin.
+
+        -1 if there is none. Calls must come with non-decreasing ``start``.
+        """
+        index = self.index
+        at = start if index is None else bisect.bisect_left(index, start)
+        best = -1
+        for k, hit in enumerate(self.hits):
+            if 0 <= hit < at:
+                hit = self.hits[k] = self.maps[k].find(self.needles[k], at)
+            if hit >= 0 and (best < 0 or hit < best):
+                best = hit
+        if best < 0 or index is None:
+            return best
+        return index[best]
 
 
 # ---------------------------------------------------------------------------
@@ -477,40 +471,31 @@ def remove_watermarks(
     _check("min_repeats", min_repeats, 2, 1 << 62)
     _check("max_unit_words", max_unit_words, 1, _MAX_UNIT_WORDS)
     reps = 2 if min(min_domain_repeats, min_repeats) < 3 else 3
-    if not _may_have_runs(text, max_unit_words, reps):
-        return text
-    locate = _run_start_re(max_unit_words, reps)
-    match = locate.search(text)
-    if match is None:
+    repeats = _Repeats(text, max_unit_words, reps)
+    hit = repeats.first(0)
+    if hit < 0:
         return text
 
     lines = text.split("\n")
-    starts = [0] * len(lines)
-    pos = 0
-    for i, line in enumerate(lines):
-        starts[i] = pos
-        pos += len(line) + 1
-    blank = [_NONSPACE_RE.search(line) is None for line in lines]
-
+    # before[i]: how many tokens of text.split() come before line i.
+    before = list(itertools.accumulate(map(len, map(str.split, lines)), initial=0))
     tokens = _Tokens()
     runs = _Runs(tokens, max_unit_words, min_domain_repeats, min_repeats)
     changed: dict[int, str | None] = {}
-    li = 0
-    while match is not None:
-        # The paragraph holding the match: non-blank lines around its line.
-        while li + 1 < len(lines) and starts[li + 1] <= match.start():
-            li += 1
+    count, li = len(lines), 0
+    while hit >= 0:
+        # The paragraph around the hit: the non-blank lines around its line.
+        li = bisect.bisect_right(before, hit, li) - 1
         first = li
-        while first > 0 and not blank[first - 1]:
+        while first > 0 and _NONSPACE_RE.search(lines[first - 1]) is not None:
             first -= 1
         last = li + 1
-        while last < len(lines) and not blank[last]:
+        while last < count and _NONSPACE_RE.search(lines[last]) is not None:
             last += 1
         changed.update(_paragraph(lines, first, last, runs, tokens))
-        if last >= len(lines):
+        if last >= count:
             break
-        li = last
-        match = locate.search(text, starts[last])
+        hit = repeats.first(before[last])
 
     if not changed:
         return text
