@@ -1,15 +1,228 @@
-"""SCAFFOLD: replaced by the real filter; not for release."""
+"""Spaces: exotic spaces, doubled spaces, spaces on the wrong side of punctuation.
+
+One pass of one pattern over the text, with a small decision per match; a
+text with nothing to fix is returned after one cheap search.
+"""
 
 from __future__ import annotations
 
+import regex
+
 from .._filter import register
-from .._verbatim import Verbatim  # noqa: F401
+from .._verbatim import INLINE
+
+__all__ = ["EXOTIC_SPACES", "fix_spaces"]
+
+#: Spaces that are not U+0020: no-break, Ogham, en quad … hair space, narrow
+#: no-break, medium mathematical, ideographic. Zero-width characters are not
+#: spaces here (they belong to the ``invisible`` filter).
+EXOTIC_SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+
+_EX = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SP = rf"[ \t{_EX}]"
+_EOL = r"(?=\n|\z)"
+_NOT_EOL = r"(?!\n|\z)"
+
+#: A list item's or heading's marker (the space after it is kept, as one space).
+_MARKER = r"[-*+•]|\d{1,9}[.)]|\#{1,6}"
+
+#: Where a fix may be needed, found by two plain searches (the ``regex``
+#: module scans a pair of character classes much faster than an alternation):
+#: a space or an opening bracket followed by a space, a tab, punctuation that
+#: takes no space before it or a line end ...
+PAIR_RE = regex.compile(r"[ (\[][ \t,;:!?.…)\]\n]")
+#: ... and a tab or an exotic space anywhere.
+ODD_SPACE_RE = regex.compile(rf"[\t{_EX}]")
+
+#: A line's prefix, kept as indentation: leading spaces and tabs, block-quote
+#: markers with the indentation after them, then a list or heading marker and
+#: its space. None of its whitespace reaches the end of the line (trailing
+#: spaces are stripped instead).
+PREFIX_RE = regex.compile(
+    rf"""
+    (?P<ind>(?:{_SP}++{_NOT_EOL})?+(?:>{_SP}*+{_NOT_EOL})*+)
+    (?:(?P<mark>{_MARKER})(?P<msp>{_SP}++){_NOT_EOL})?+
+    """,
+    regex.VERBOSE,
+)
+
+#: Exotic spaces (dropped from indentation).
+EXOTIC_RE = regex.compile(rf"[{_EX}]")
+
+_SPACE_CHARS = frozenset(" \t" + EXOTIC_SPACES)
+#: Punctuation that takes no space before it.
+_NO_SPACE_BEFORE = frozenset(",;:!?.…)]")
+#: What may follow ``, ! ? .`` (and ``…``) for the space before it to go: the
+#: end of the line, a space, more punctuation, a closing bracket, quote or
+#: emphasis marker. Anything else (a letter, a digit, ``[`` of an image …)
+#: means the mark starts something, and the space before it stays.
+_FOLLOW = frozenset(",.;:!?…)]}»\"'”“’‘›*\n") | _SPACE_CHARS
+#: What may follow ``:`` and ``;``: no brackets, quotes or ``*``, so that
+#: emoticons (``:)``, ``;-)``, ``:'(``, ``:*``) keep their space.
+_COLON_FOLLOW = frozenset(",.;:!?…»”\n") | _SPACE_CHARS
+_DOTS = frozenset(".…")
+#: Characters before ``(`` that make it part of an emoticon (``:(``, ``;(``, ``=(``).
+_EMOTICON_EYES = frozenset(":;=")
+
+
+def _prefix(m: regex.Match[str]) -> str:
+    """A line's prefix with exotic spaces dropped and one space after its marker."""
+    ind = m.group("ind")
+    if not ind.isascii():
+        ind = EXOTIC_RE.sub("", ind)
+    mark = m.group("mark")
+    return ind if mark is None else ind + mark + " "
+
+
+def _after_open(text: str, bracket_at: int, after: str) -> str:
+    """The spaces after ``(`` or ``[``: none, except in ``[ ]`` and ``:( ``."""
+    if text[bracket_at] == "[" and after == "]":
+        return " "  # a task-list box
+    before = text[bracket_at - 1] if bracket_at else ""
+    if before in _EMOTICON_EYES or (
+        before == "-" and bracket_at >= 2 and text[bracket_at - 2] in _EMOTICON_EYES
+    ):
+        return " "  # ":( " is an emoticon, not an opening bracket
+    return ""
+
+
+def _before_punct(text: str, start: int, at: int) -> tuple[str, int]:
+    """The spaces ``text[start:at]`` before the punctuation at ``at``.
+
+    Returns the replacement and where the text after it resumes.
+    """
+    punct = text[at]
+    if punct in ")]":
+        return "", at
+    n = len(text)
+    pos = at + 1
+    if punct in _DOTS:
+        while pos < n and text[pos] in _DOTS:
+            pos += 1
+    after = text[pos] if pos < n else "\n"
+    if punct == ",":
+        if after.isalpha() or after == INLINE:
+            return ", ", at + 1  # "слово ,слово": the space goes after the comma
+    elif punct == ":" and start and text[start - 1].isdigit() and after in _SPACE_CHARS:
+        while pos < n and text[pos] in _SPACE_CHARS:
+            pos += 1
+        if pos < n and text[pos].isdigit():
+            return " ", at  # a score or a ratio, "2 : 1"
+    follow = _COLON_FOLLOW if punct in ":;" else _FOLLOW
+    return ("" if after in follow else " "), at
+
+
+class _Finder:
+    """The next candidate position at or after ``pos``, from both searches."""
+
+    __slots__ = ("next_odd", "next_pair", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.next_pair = self._search(PAIR_RE, 0)
+        has_odd = not text.isascii() or "\t" in text
+        self.next_odd = self._search(ODD_SPACE_RE, 0) if has_odd else -1
+
+    def _search(self, pattern: regex.Pattern[str], pos: int) -> int:
+        m = pattern.search(self.text, pos)
+        return -1 if m is None else m.start()
+
+    def next(self, pos: int) -> int:
+        if 0 <= self.next_pair < pos:
+            self.next_pair = self._search(PAIR_RE, pos)
+        if 0 <= self.next_odd < pos:
+            self.next_odd = self._search(ODD_SPACE_RE, pos)
+        if self.next_pair < 0:
+            return self.next_odd
+        if self.next_odd < 0:
+            return self.next_pair
+        return min(self.next_pair, self.next_odd)
+
+
+def _fix(text: str, finder: _Finder) -> str:
+    n = len(text)
+    out: list[str] = []
+    pos = 0  # text[:pos] is done (copied to out or replaced)
+    line_start = 0
+    prefix_end = -1  # end of the current line's prefix; -1: not computed yet
+    pm: regex.Match[str] | None = None
+    found = finder.next(0)
+    while found >= 0:
+        start = found + 1 if text[found] in "([" else found
+        while start > pos and text[start - 1] in _SPACE_CHARS:
+            start -= 1  # an exotic space found in the middle of its run
+        end = start
+        while end < n and text[end] in _SPACE_CHARS:
+            end += 1
+        if end > start:
+            nl = text.rfind("\n", pos, start)
+            if nl >= 0:
+                line_start = nl + 1
+                prefix_end = -1
+            if prefix_end < 0:
+                pm = PREFIX_RE.match(text, line_start)
+                prefix_end = pm.end() if pm is not None else line_start
+            if start < prefix_end and pm is not None:
+                out.append(text[pos:line_start])
+                out.append(_prefix(pm))
+                pos = end = prefix_end
+            else:
+                out.append(text[pos:start])
+                before = text[start - 1] if start else "\n"
+                after = text[end] if end < n else "\n"
+                if after == "\n":
+                    rep = ""  # trailing spaces (or a line of nothing but spaces)
+                elif before == "|" or after == "|":
+                    rep = " "  # never glue a table's pipe
+                elif before in "([":
+                    rep = _after_open(text, start - 1, after)
+                elif after in _NO_SPACE_BEFORE:
+                    rep, end = _before_punct(text, start, end)
+                else:
+                    rep = " "
+                out.append(rep)
+                pos = end
+        found = finder.next(max(end, found + 1))
+    if pos < n and text[-1] in _SPACE_CHARS:
+        # a trailing space at the very end of the text, which no search saw
+        out.append(text[pos:].rstrip(EXOTIC_SPACES + " \t"))
+    else:
+        out.append(text[pos:])
+    return "".join(out)
 
 
 @register(
     "spaces",
-    summary="(pending)",
+    summary="Exotic, doubled and trailing spaces; no space before , ; : ! ? . ) ] or after ( [",
     default=True,
 )
 def fix_spaces(text: str) -> str:
-    return text
+    """Normalise the spaces inside each line.
+
+    Changes: exotic spaces (no-break, thin, figure, ideographic …) become
+    plain spaces; runs of spaces and tabs inside a line become one space; the
+    space before ``,`` ``;`` ``:`` ``!`` ``?`` ``)`` ``]`` goes, and before
+    ``.`` or ``…`` when it ends a word; the space after ``(`` and ``[`` goes;
+    trailing spaces go; ``слово ,слово`` becomes ``слово, слово``.
+
+    >>> fix_spaces("слово , слово")
+    'слово, слово'
+    >>> fix_spaces("a ( b )  c ,d .")
+    'a (b) c, d.'
+    >>> fix_spaces("1\\u00a0000\\u2009₽ ")
+    '1 000 ₽'
+
+    Leaves alone: leading indentation (spaces, tabs, and the indentation
+    inside block quotes), line breaks, a space before ``.NET`` or ``.5``, an
+    image's ``![``, a table's ``|``, emoticons (``:)``, ``;-)``), a task box
+    ``[ ]``, scores (``2 : 1``), ``5 %``, inline code and URLs.
+
+    >>> fix_spaces("    code\\n> - a\\n>   - b\\n| a | b |")
+    '    code\\n> - a\\n>   - b\\n| a | b |'
+    >>> fix_spaces("see ![img](x) and .NET :)")
+    'see ![img](x) and .NET :)'
+    """
+    finder = _Finder(text)
+    if finder.next(0) < 0 and not (text and text[-1] in _SPACE_CHARS):
+        return text
+    return _fix(text, finder)
