@@ -266,7 +266,9 @@ class _Builder:
 
 
 BETWEEN_WORDS_RE = re.compile(r"(?<=[^\W_]) (?=[^\W_])")
-BEFORE_PUNCT_RE = re.compile(r"(?<=[^\W_])(?:(?=[,;:!?)])|(?=\.(?:\s|$)))")
+# Not before a decimal comma or a colon inside a token ("3,2", "10:30"): only
+# punctuation that ends a word is spaced off.
+BEFORE_PUNCT_RE = re.compile(r"(?<=[^\W_])(?=[,;:!?).](?:\s|$))")
 AFTER_PAREN_RE = re.compile(r"(?<=\()(?=[^\W_])")
 WRAP_SITE_RE = re.compile(r"(?<=[^\W_,]|,) (?=[^\W\d_])")
 INSIDE_WORD_RE = re.compile(r"(?<=[^\W\d_]{3})(?=[^\W\d_]{3})")
