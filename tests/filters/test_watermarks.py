@@ -9,6 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from textclean import FilterError
+from textclean.filters import join_broken_wraps
 from textclean.filters import watermarks as wm
 from textclean.filters.watermarks import (
     DOMAIN_RE,
@@ -254,6 +255,9 @@ def is_subsequence(small: list[str], big: list[str]) -> bool:
 @example(text="a\n\n- a a a a a\na a a a")
 @example(text="a a a a a - b")
 @example(text="a a a a a | --- |\nx | y")
+@example(text="Привет, a a\na a a конец")
+@example(text="- x a a\n\na a a\n# b b b b b\na")
+@example(text="> x.by\n- x.by x.by x.by\nx.by x.by")
 def test_idempotent_on_generated_runs(text: str) -> None:
     once = remove_watermarks(text)
     assert remove_watermarks(once) == once
@@ -267,6 +271,15 @@ def test_idempotent_with_any_options(text: str, low: int, high: int, words: int)
     options = {"min_domain_repeats": low, "min_repeats": high, "max_unit_words": words}
     once = remove_watermarks(text, **options)
     assert remove_watermarks(once, **options) == once
+
+
+@given(text=runs_text())
+@example(text="Привет, a a\na a a конец")
+@example(text="- пункт a a\na a a конец")
+def test_stable_after_wraps_joins_lines(text: str) -> None:
+    """The wraps filter runs next and joins lines: that must not make a new run."""
+    joined = join_broken_wraps(remove_watermarks(text))
+    assert remove_watermarks(joined) == joined
 
 
 @st.composite
@@ -319,6 +332,10 @@ N = 200_000
         ("long tokens", " ".join(["b" * 1000 + str(i % 7) for i in range(N // 1000)])),
         ("no spaces", "ab" * (N // 2)),
         ("copyright", "© R " * (N // 4)),
+        ("many paragraphs with a run", "x.by x.by x.by\n\nText.\n\n" * (N // 24)),
+        ("one paragraph, many runs", "Text. x.by x.by x.by end.\n" * (N // 26)),
+        ("lines without punctuation", "word other\n" * (N // 11) + "x.by x.by x.by"),
+        ("headings", "# a a a a a\na\n" * (N // 14)),
     ],
 )
 def test_hostile_input_finishes(name: str, text: str) -> None:

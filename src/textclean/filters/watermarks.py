@@ -14,11 +14,10 @@ Terms used below (the docs page ``docs/filters/watermarks.md`` has the full stor
   domain / URL / @handle / ``©Name`` token, or a unit with a ``©`` token
   (``© Reuters``); it needs ``min_domain_repeats`` repetitions, any other
   unit ``min_repeats``.
-* Runs are found within a paragraph (lines between blank lines). A line break
-  between two *plain* lines (no markdown marker, nothing but unit tokens and
-  separators) counts as a space, so a run can span such lines; any other line
-  is judged on its own. Table rows, code blocks and thematic breaks are never
-  touched.
+* A line break counts as a space, over blank lines too (the ``wraps`` filter
+  may join such lines later), except before a list item, block-quote line or
+  heading, after a heading, and around table rows, code blocks and thematic
+  breaks, which are never touched (see :class:`_Reader`).
 
 The algorithm is one left-to-right pass with a stack of tokens that records,
 for each period p <= ``max_unit_words``, how far the p-periodic stretch ending
@@ -91,7 +90,7 @@ _MAX_UNIT_WORDS = 8
 
 
 class _Repeats:
-    """Where a run may start: the fast path, and the finder of paragraphs worth reading.
+    """Where a run may start: the fast path, and the finder of the lines worth reading.
 
     Every run holds at least ``reps`` whole copies of its unit, with only
     whitespace and separators between its tokens; so if no stretch of p
@@ -139,7 +138,7 @@ _UNIT, _SEP, _BARRIER = 0, 1, 2
 
 
 class _Tokens:
-    """Per-token facts of one paragraph, in parallel lists indexed by token id."""
+    """Per-token facts, in parallel lists indexed by token id."""
 
     __slots__ = ("copy", "key", "letter", "removed", "strong")
 
@@ -166,6 +165,21 @@ class _Tokens:
         return len(self.key) - 1
 
 
+class _Mark:
+    """Stands in the stack for a markdown line's marker: a token that equals nothing.
+
+    The marker cuts the line off from what comes before it, unless every unit
+    of the line goes: then the line goes, and the mark is dropped as soon as
+    it is on top of the stack and its line is over, so the neighbours meet.
+    """
+
+    __slots__ = ("line", "units")
+
+    def __init__(self, line: int, units: bool) -> None:
+        self.line = line
+        self.units = units
+
+
 class _Runs:
     """The stack of tokens still open to a run, with the periodic stretches at each entry.
 
@@ -183,6 +197,8 @@ class _Runs:
         self.keys: list[object] = []
         self.ids: list[int] = []
         self.ext: list[list[int]] = [[] for _ in range(periods + 1)]
+        #: The line being read; marks of earlier lines are over.
+        self.line = 0
 
     # -- stack primitives --------------------------------------------------
     def _append(self, tid: int, key: object) -> None:
@@ -252,11 +268,18 @@ class _Runs:
         self._truncate(lo)
         return rest
 
+    def _drop_marks(self) -> None:
+        """Pop the marks on top whose line is over and lost every unit."""
+        keys = self.keys
+        while keys and isinstance(top := keys[-1], _Mark) and top.units and top.line < self.line:
+            self._truncate(len(keys) - 1)
+
     def push(self, tid: int, key: object) -> None:
         """Push a token (or a mark), first deleting every qualifying stretch it breaks."""
         pending: list[tuple[int, object]] = [(tid, key)]
         while pending:
             tid, key = pending[-1]
+            self._drop_marks()
             hit = self._find(key)
             if hit is None:
                 pending.pop()
@@ -266,15 +289,11 @@ class _Runs:
 
     def finish(self) -> None:
         """Delete every qualifying stretch at the top (a hard boundary follows)."""
+        self._drop_marks()
         while (hit := self._find(None)) is not None:
             for tid, key in self._remove(*hit):
                 self.push(tid, key)
-
-    def top_is(self, key: object) -> bool:
-        return bool(self.keys) and self.keys[-1] is key
-
-    def pop(self) -> None:
-        self._truncate(len(self.keys) - 1)
+            self._drop_marks()
 
 
 # The proper divisors of each period: the shorter units a unit may repeat.
@@ -288,96 +307,161 @@ def _primitive(unit: Sequence[object]) -> bool:
 
 
 # ---------------------------------------------------------------------------
-# Lines and paragraphs
+# Lines
 
 # An item of a line: (start, end, kind, token id or -1).
 _Item = tuple[int, int, int, int]
 
 
-def _is_opaque(line: str, table: bool) -> bool:
+class _Line:
+    """One line, read: its markdown kind and its tokens."""
+
+    __slots__ = ("barrier", "heading", "items", "marked", "opaque", "units")
+
+    def __init__(self, line: str, opaque: bool, tokens: _Tokens) -> None:
+        self.opaque = opaque
+        self.items: list[_Item] = []
+        self.units: list[int] = []
+        self.marked = self.heading = self.barrier = False
+        if opaque:
+            return
+        prefix = _PREFIX_RE.match(line)
+        assert prefix is not None  # every part of it is optional
+        marker = prefix.group("marker")
+        self.marked = marker is not None or ">" in prefix.group("quote")
+        self.heading = marker is not None and marker[0] == "#"
+        for m in _TOKEN_RE.finditer(line, prefix.end()):
+            token = m.group()
+            if token in _SEPARATORS:
+                self.items.append((m.start(), m.end(), _SEP, -1))
+            elif UNIT_TOKEN_RE.match(token):
+                tid = tokens.add(token)
+                self.items.append((m.start(), m.end(), _UNIT, tid))
+                self.units.append(tid)
+            else:
+                self.items.append((m.start(), m.end(), _BARRIER, -1))
+                self.barrier = True
+
+    def cuts_after(self) -> bool:
+        """True if nothing after this line can ever join a run with anything before it."""
+        if self.opaque:
+            return True
+        if self.heading and (self.barrier or not self.units):
+            return True  # a heading that stays is never joined to the next line
+        last = next((item[2] for item in reversed(self.items) if item[2] != _SEP), None)
+        return last == _BARRIER
+
+
+class _Reader:
+    """Reads lines into the run stack: where a line break is a space and where it cuts.
+
+    A line break counts as a space — over blank lines too, since ``wraps``
+    may join such lines later — except before a list item, block quote or
+    heading (a mark, see :class:`_Mark`), after a heading, and around
+    opaque lines (code, tables, thematic breaks). A barrier token cuts.
+    """
+
+    def __init__(self, text: str, lines: list[str], tokens: _Tokens, runs: _Runs) -> None:
+        self.lines = lines
+        self.tokens = tokens
+        self.runs = runs
+        self.read: dict[int, _Line] = {}
+        self.table = _table_lines(text, lines)
+
+    def line(self, li: int) -> _Line | None:
+        """Line ``li`` read, or None for a blank line."""
+        found = self.read.get(li)
+        if found is None:
+            text = self.lines[li]
+            if _NONSPACE_RE.search(text) is None:
+                return None
+            opaque = li in self.table or _is_opaque(text)
+            found = self.read[li] = _Line(text, opaque, self.tokens)
+        return found
+
+    def around(self, li: int) -> tuple[int, int]:
+        """The lines to read for a run that starts on line ``li``: from a cut to a cut."""
+        first = li
+        for k in range(li - 1, -1, -1):
+            above = self.line(k)
+            if above is not None:
+                if above.cuts_after():
+                    break
+                first = k
+        last = li
+        while last + 1 < len(self.lines):
+            here = self.line(last)
+            if here is not None and here.cuts_after():
+                break
+            last += 1
+        return first, last + 1
+
+    def run(self, first: int, last: int) -> None:
+        """Find and delete the runs of ``lines[first:last]`` (cut off from the rest)."""
+        runs, removed = self.runs, self.tokens.removed
+        for li in range(first, last):
+            line = self.line(li)
+            runs.line = li
+            if line is None:
+                continue  # a blank line is a space
+            if line.opaque:
+                runs.finish()
+                runs.clear()
+                continue
+            if line.marked:
+                runs.push(-1, _Mark(li, bool(line.units) and not line.barrier))
+            for _, _, kind, tid in line.items:
+                if kind == _UNIT:
+                    runs.push(tid, self.tokens.key[tid])
+                elif kind == _BARRIER:
+                    runs.finish()
+                    runs.clear()
+            if line.heading:
+                runs.line = li + 1
+                runs.finish()
+                if line.barrier or not all(removed[tid] for tid in line.units):
+                    runs.clear()  # the heading stays: nothing joins it
+        runs.line = last
+        runs.finish()
+        runs.clear()
+
+    def changed(self) -> dict[int, str | None]:
+        """The lines that lost units: their new text, or None when they go."""
+        removed = self.tokens.removed
+        return {
+            li: _rebuild(self.lines[li], line.items, removed)
+            for li, line in self.read.items()
+            if any(removed[tid] for tid in line.units)
+        }
+
+
+def _is_opaque(line: str) -> bool:
     """A line no run may touch or cross: code, table rows, thematic breaks."""
     return (
         BLOCK in line
-        or (table and "|" in line)
         or TABLE_ROW_RE.match(line) is not None
         or TABLE_SEPARATOR_RE.match(line) is not None
         or THEMATIC_BREAK_RE.match(line) is not None
     )
 
 
-def _paragraph(
-    lines: list[str], first: int, last: int, runs: _Runs, tokens: _Tokens
-) -> dict[int, str | None]:
-    """Find and delete the runs of ``lines[first:last]``; return the changed lines.
-
-    A changed line maps to its new text, or to ``None`` when nothing but
-    markers and separators is left of it (the line goes).
-    """
-    table = any(TABLE_SEPARATOR_RE.match(lines[i]) for i in range(first, last) if "|" in lines[i])
-    items: dict[int, list[_Item]] = {}
-    open_ = False  # the stack's top may continue on the next plain line
-    for li in range(first, last):
-        line = lines[li]
-        if _is_opaque(line, table):
-            runs.finish()
-            runs.clear()
-            open_ = False
+def _table_lines(text: str, lines: list[str]) -> set[int]:
+    """Lines with a ``|`` in a paragraph that has a table separator row (pipe tables)."""
+    found: set[int] = set()
+    if "|" not in text or "-" not in text:
+        return found
+    count = len(lines)
+    for li, line in enumerate(lines):
+        if li in found or "|" not in line or TABLE_SEPARATOR_RE.match(line) is None:
             continue
-        prefix = _PREFIX_RE.match(line)
-        assert prefix is not None  # every part of it is optional
-        marked = prefix.group("marker") is not None or ">" in prefix.group("quote")
-        found: list[_Item] = []
-        for m in _TOKEN_RE.finditer(line, prefix.end()):
-            token = m.group()
-            if token in _SEPARATORS:
-                found.append((m.start(), m.end(), _SEP, -1))
-            elif UNIT_TOKEN_RE.match(token):
-                found.append((m.start(), m.end(), _UNIT, tokens.add(token)))
-            else:
-                found.append((m.start(), m.end(), _BARRIER, -1))
-        items[li] = found
-        units = [item for item in found if item[2] == _UNIT]
-        pure = not marked and all(item[2] != _BARRIER for item in found)
-        if pure:
-            if not open_:
-                runs.finish()
-                runs.clear()
-            for item in units:
-                runs.push(item[3], tokens.key[item[3]])
-            open_ = True
-            continue
-        # A markdown line or a line with barriers: judged on its own. A mark
-        # stands for the line's marker; if every unit of the line goes, the
-        # line goes and the mark with it, and its neighbours meet.
-        mark = object()
-        removable = marked and bool(units)
-        if removable:
-            runs.push(-1, mark)
-        else:
-            runs.finish()
-            runs.clear()
-        for item in found:
-            if item[2] == _UNIT:
-                runs.push(item[3], tokens.key[item[3]])
-            elif item[2] == _BARRIER:
-                runs.finish()
-                runs.clear()
-                removable = False
-        runs.finish()
-        if removable and runs.top_is(mark):
-            runs.pop()  # the line is gone: open_ stays what it was before it
-        else:
-            runs.clear()
-            open_ = False
-    runs.finish()
-    runs.clear()
-
-    changed: dict[int, str | None] = {}
-    removed = tokens.removed
-    for li, found in items.items():
-        if any(item[2] == _UNIT and removed[item[3]] for item in found):
-            changed[li] = _rebuild(lines[li], found, removed)
-    return changed
+        first = li
+        while first > 0 and _NONSPACE_RE.search(lines[first - 1]) is not None:
+            first -= 1
+        last = li + 1
+        while last < count and _NONSPACE_RE.search(lines[last]) is not None:
+            last += 1
+        found.update(k for k in range(first, last) if "|" in lines[k])
+    return found
 
 
 def _has_separator(gap: str) -> bool:
@@ -480,22 +564,18 @@ def remove_watermarks(
     # before[i]: how many tokens of text.split() come before line i.
     before = list(itertools.accumulate(map(len, map(str.split, lines)), initial=0))
     tokens = _Tokens()
-    runs = _Runs(tokens, max_unit_words, min_domain_repeats, min_repeats)
-    changed: dict[int, str | None] = {}
-    count, li = len(lines), 0
+    reader = _Reader(
+        text, lines, tokens, _Runs(tokens, max_unit_words, min_domain_repeats, min_repeats)
+    )
+    li = 0
     while hit >= 0:
-        # The paragraph around the hit: the non-blank lines around its line.
         li = bisect.bisect_right(before, hit, li) - 1
-        first = li
-        while first > 0 and _NONSPACE_RE.search(lines[first - 1]) is not None:
-            first -= 1
-        last = li + 1
-        while last < count and _NONSPACE_RE.search(lines[last]) is not None:
-            last += 1
-        changed.update(_paragraph(lines, first, last, runs, tokens))
-        if last >= count:
+        first, last = reader.around(li)
+        reader.run(first, last)
+        if last >= len(lines):
             break
         hit = repeats.first(before[last])
+    changed = reader.changed()
 
     if not changed:
         return text
