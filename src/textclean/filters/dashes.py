@@ -1,15 +1,141 @@
-"""SCAFFOLD: replaced by the real filter; not for release."""
+"""Dashes: a spaced hyphen, en dash or ``--`` between words becomes the locale's dash."""
 
 from __future__ import annotations
 
+from typing import Final
+
+import regex
+
 from .._filter import register
-from .._verbatim import Verbatim  # noqa: F401
+from .._patterns import TABLE_SEPARATOR_RE, THEMATIC_BREAK_RE
+from .._verbatim import INLINE
+
+__all__ = ["fix_dashes"]
+
+#: The spaces a dash may stand between: a space, or a no-break space (a tab
+#: is a column separator, never the space around a dash).
+_SPACE: Final = "[ \u00a0\u202f]"
+#: What may stand just before the spaces: a word (letter, digit, mark, inline
+#: placeholder), closing punctuation or quote, emphasis marker, or a unit sign.
+_LEFT: Final = rf"[\p{{L}}\p{{N}}\p{{M}}{INLINE},.!?;:…)\]}}»”’\"'“‘›*_%‰°$€£₽¥]"
+#: What may stand just after the spaces: a word, an opening bracket or quote,
+#: an emphasis marker, or a sign that starts a word or an amount.
+_RIGHT: Final = rf"[\p{{L}}\p{{N}}\p{{M}}{INLINE}«„“‘\"'(\[‹*_$€£₽¥№#@]"
+#: A candidate: ``-``, ``–``, ``—`` or ``--`` (not ``---``) with a space on
+#: each side. What stands around it is checked afterwards (a pattern that
+#: starts with a look-behind or a run of spaces scans several times slower).
+SPACED_DASH_RE = regex.compile(rf"{_SPACE}(?P<dash>--|[-–—]){_SPACE}")
+LEFT_CHAR_RE = regex.compile(_LEFT)
+RIGHT_CHAR_RE = regex.compile(_RIGHT)
+_SPACES: Final = " \u00a0\u202f"
+#: The markers at the start of a line: indentation, block quotes and list
+#: markers (``- * + • 1. 1)``), each followed by a space. A dash among them
+#: is a list marker, not a dash.
+LINE_MARKERS_RE = regex.compile(r"[ \t]*+(?:>[ \t]*+|(?:[-*+•]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*+)*+")
+#: Signs that make an amount of the digit before them (``5%``, ``500$``).
+_NUMBER_SUFFIX: Final = "%‰°$€£₽¥"
+#: Signs that start an amount (``$5``).
+_NUMBER_PREFIX: Final = "$€£₽¥"
+
+
+def _numeric_left(text: str, end: int) -> bool:
+    """True if the text just before ``end`` is a number (``5``, ``5%``, ``500$``)."""
+    ch = text[end - 1]
+    if ch.isdigit():
+        return True
+    return ch in _NUMBER_SUFFIX and end >= 2 and text[end - 2].isdigit()
+
+
+def _numeric_right(text: str, start: int) -> bool:
+    """True if the text from ``start`` is a number (``5``, ``$5``)."""
+    ch = text[start]
+    if ch.isdigit():
+        return True
+    return ch in _NUMBER_PREFIX and start + 1 < len(text) and text[start + 1].isdigit()
 
 
 @register(
     "dashes",
-    summary="(pending)",
+    summary="A spaced hyphen, en dash or -- between words to the locale's dash: — (de: –).",
     default=True,
 )
-def fix_dashes(text: str) -> str:
-    return text
+def fix_dashes(text: str, *, locale: str | None = "auto") -> str:
+    """Turn a spaced hyphen, en dash or ``--`` between words into the locale's dash.
+
+    A ``-``, ``–`` or ``--`` with a space on each side, after a word or
+    punctuation and before a word, becomes ``—`` (``de``: ``–``) with one
+    space on each side; a spaced ``—`` gets one space on each side too.
+
+    >>> fix_dashes("«Думаю, так», - сказал он.", locale="ru")
+    '«Думаю, так», — сказал он.'
+    >>> fix_dashes("It was late -- very late.", locale="en")
+    'It was late — very late.'
+    >>> fix_dashes("Berlin - Hamburg", locale="de")
+    'Berlin – Hamburg'
+
+    Left alone: a dash between two numbers (``5 - 3``, ``1990 – 2000``),
+    hyphens inside words, ranges and dates (``кто-то``, ``10–20``,
+    ``2024-11-24``), minus signs (``-5 °C``), list markers (``- item``,
+    also inside ``> ``), table separator rows, thematic breaks, a dash at
+    the end of a line, code and URLs, and all text when the locale is
+    ``None``; in ``de`` a spaced ``—`` stays as it is.
+
+    >>> fix_dashes("- Привет, - сказал он. Счёт 5 - 3, кто-то, -5 °C.", locale="ru")
+    '- Привет, — сказал он. Счёт 5 - 3, кто-то, -5 °C.'
+    >>> fix_dashes("word - word", locale=None)
+    'word - word'
+    """
+    if locale is None or not (
+        " -" in text or " –" in text or " —" in text or "\u00a0" in text or "\u202f" in text
+    ):
+        return text
+    german = locale == "de"
+    target = "–" if german else "—"
+    out: list[str] = []
+    done = 0
+    line_start = scanned = 0
+    info_for = -1
+    skip_line = False
+    markers_end = 0
+    size = len(text)
+    for m in SPACED_DASH_RE.finditer(text):
+        # The whole runs of spaces around the dash, and what stands beyond them.
+        start = m.start()
+        while start > done and text[start - 1] in _SPACES:
+            start -= 1
+        end = m.end()
+        while end < size and text[end] in _SPACES:
+            end += 1
+        if start == 0 or end == size:
+            continue
+        if not (LEFT_CHAR_RE.match(text, start - 1) and RIGHT_CHAR_RE.match(text, end)):
+            continue
+        nl = text.rfind("\n", scanned, start)
+        if nl >= 0:
+            line_start = nl + 1
+        scanned = start
+        if info_for != line_start:
+            info_for = line_start
+            line_end = text.find("\n", line_start)
+            line = text[line_start : line_end if line_end >= 0 else size]
+            skip_line = bool(TABLE_SEPARATOR_RE.match(line) or THEMATIC_BREAK_RE.match(line))
+            marks = LINE_MARKERS_RE.match(line)
+            markers_end = line_start + (marks.end() if marks else 0)
+        if skip_line or start <= markers_end:
+            continue  # a table separator, a rule, or a list marker
+        dash = m.group("dash")
+        if german and dash == "—":
+            continue  # a spaced em dash is right in German too
+        if _numeric_left(text, start) and _numeric_right(text, end):
+            continue  # 5 - 3, 1990 – 2000: a range or a sum, not a dash
+        left = text[start : m.start() + 1]
+        right = text[m.end() - 1 : end]
+        new = (left if len(left) == 1 else " ") + target + (right if len(right) == 1 else " ")
+        if new != text[start:end]:
+            out.append(text[done:start])
+            out.append(new)
+            done = end
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
