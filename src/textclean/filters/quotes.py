@@ -49,7 +49,9 @@ QUOTE_RUN_RE = regex.compile(
     rf"[*_]*+[{QUOTES}][{QUOTES}*_]*+"
 )
 #: An English apostrophe inside a word, written ``'`` or ``‘``: it becomes ``’``.
-APOSTROPHE_RE = regex.compile(rf"(?<=[\p{{L}}\p{{N}}\p{{M}}{INLINE}])['‘](?=[\p{{L}}\p{{M}}])")
+#: Not after an inline placeholder: a URL ends before a straight quote, and
+#: ``https://x.org/it's`` must not become ``…/it’s``.
+APOSTROPHE_RE = regex.compile(r"(?<=[\p{L}\p{N}\p{M}])['‘](?=[\p{L}\p{M}])")
 #: A blank line between two quotes: the paragraph ends there.
 BLANK_LINE_RE = regex.compile(r"\n[ \t]*+\n")
 #: A line with nothing but block-quote markers: a blank line inside a quote.
