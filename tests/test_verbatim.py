@@ -156,3 +156,10 @@ def test_mask_round_trips_any_text(text: str) -> None:
 def test_mask_hostile_input_finishes(hostile: str) -> None:
     m = mask(hostile)
     assert unmask(m.text, m) == hostile
+
+
+@given(st.text(alphabet="ab.+-_@ c1é\n", max_size=60))
+def test_fast_email_search_finds_what_the_pattern_finds(text: str) -> None:
+    from textclean._verbatim import _emails
+
+    assert _emails(text) == [m.span() for m in EMAIL_RE.finditer(text)]

@@ -22,8 +22,13 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+import regex
+
 from ._locale import detect_locale_masked, resolve_locale
-from ._verbatim import Verbatim, mask, unmask
+from ._verbatim import BLOCK, INLINE, PLACEHOLDERS, Verbatim, mask, unmask
+
+# Splits a masked text into stretches and the placeholders between them.
+PLACEHOLDER_SPLIT_RE = regex.compile(f"([{PLACEHOLDERS}])")
 
 __all__ = [
     "Filter",
@@ -154,19 +159,13 @@ def _same_kind(value: object, default: object) -> bool:
 
 
 def _per_segment(function: Callable[..., str], text: str, options: Mapping[str, Any]) -> str:
-    from ._verbatim import PLACEHOLDERS
-
-    if not any(ch in text for ch in PLACEHOLDERS):
+    """Run ``function`` on each stretch of ``text`` between verbatim placeholders."""
+    if INLINE not in text and BLOCK not in text:
         return function(text, **options)
-    out: list[str] = []
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in PLACEHOLDERS:
-            out.append(function(text[start:i], **options) if i > start else "")
-            out.append(ch)
-            start = i + 1
-    out.append(function(text[start:], **options) if start < len(text) else "")
-    return "".join(out)
+    parts = PLACEHOLDER_SPLIT_RE.split(text)
+    return "".join(
+        part if i % 2 or not part else function(part, **options) for i, part in enumerate(parts)
+    )
 
 
 def _keyword_options(function: Callable[..., str]) -> dict[str, Any]:

@@ -247,28 +247,32 @@ class Pipeline:
         """
         text = normalize_newlines(check_text(text, "textclean"))
         for _ in range(MAX_ROUNDS):
-            text = self._run_once(text)
-            if not self._needs_another_round(text):
+            text, last = self._run_once(text)
+            if not self._needs_another_round(text, last):
                 break
         return text
 
-    def _run_once(self, text: str) -> str:
+    def _run_once(self, text: str) -> tuple[str, tuple[Verbatim, str] | None]:
+        """One pass of every step; also the last group's kinds and masked result."""
         state: dict[str, str | None] = {}
+        last: tuple[Verbatim, str] | None = None
         for verbatim, steps in self._groups():
             masked = mask(text, verbatim)
             work = masked.text
             for step in steps:
                 work = step.filter.run_masked(work, self._options(step, work, state))
             text = unmask(work, masked)
-        return text
+            last = (verbatim, work)
+        return text, last
 
-    def _needs_another_round(self, text: str) -> bool:
+    def _needs_another_round(self, text: str, last: tuple[Verbatim, str] | None = None) -> bool:
+        """Would a ``recheck`` filter change ``text``? (Reuses the last mask when it fits.)"""
         state: dict[str, str | None] = {}
         for step in self.steps:
             if step.filter.recheck:
-                masked = mask(text, step.filter.verbatim)
-                options = self._options(step, masked.text, state)
-                if step.filter.run_masked(masked.text, options) != masked.text:
+                verbatim = step.filter.verbatim
+                work = last[1] if last and last[0] == verbatim else mask(text, verbatim).text
+                if step.filter.run_masked(work, self._options(step, work, state)) != work:
                     return True
         return False
 
