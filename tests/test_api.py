@@ -135,7 +135,7 @@ def test_pipeline_from_names_functions_steps_and_pairs() -> None:
     )
     assert p.names == ("unicode", "spaces", "dashes", "blank_lines")
     assert p["dashes"].options == {"locale": "de"}
-    assert p("a - b  ,c") == "a – b,c\n"
+    assert p("a - b  , c") == "a – b, c\n"
 
 
 def test_configure_checks_option_names_and_types() -> None:
