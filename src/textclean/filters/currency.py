@@ -101,7 +101,7 @@ def _space_symbol(m: regex.Match[str]) -> str:
             return whole  # "5$10": which amount is it for? leave it
         if _is_word_char(_char(text, m.start() - 1)):
             return whole  # "A4$", "mp3 $": not an amount
-        if sym == "$" and _latex_like(text, m.start()):
+        if sym == "$" and not before and _latex_like(text, m.start()):
             return whole  # "$5$"
         if len(before) == 1 and before in _ONE_SPACE:
             return whole
@@ -163,14 +163,14 @@ def _convert(m: regex.Match[str], table: Mapping[str, str], *, tight_prefix: boo
             return whole  # "5$10": which amount is it for? leave it
         if _is_word_char(_char(text, m.start() - 1)):
             return whole
-        if m.group("sym") == "$" and _latex_like(text, m.start()):
+        if m.group("sym") == "$" and not m.group("before") and _latex_like(text, m.start()):
             return whole  # "$5$"
         return digit + " " + new + after  # a suffix: "500 $" <-> "500 USD"
     start = m.start("sym")
     if start > 0 and (_is_word_char(text[start - 1]) or text[start - 1] == "\\"):
         return whole  # "US$5", "\$5"
     if next_char.isdigit():
-        if m.group("sym") == "$" and _closed_by_dollar(text, m.end()):
+        if m.group("sym") == "$" and not after and _closed_by_dollar(text, m.end()):
             return whole  # "$5$"
         head = whole[: start - m.start()]
         return head + new + ("" if tight_prefix else " ")  # "$500" <-> "USD 500"

@@ -1,0 +1,183 @@
+"""The ``spaces`` filter: what the case tables cannot say."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import textclean
+from textclean.filters import fix_spaces
+from textclean.filters.spaces import (
+    EXOTIC_RE,
+    EXOTIC_SPACES,
+    ODD_SPACE_RE,
+    PAIR_RE,
+    PREFIX_RE,
+)
+
+from ..conftest import FIXTURES
+
+NOT_SPACE_RE = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]++")
+
+# ----- patterns, good and bad ------------------------------------------------
+
+
+def test_pair_re() -> None:
+    for good in [
+        "a  b",
+        "a ,",
+        "a .",
+        "a :",
+        "a ;",
+        "a !",
+        "a ?",
+        "a )",
+        "a ]",
+        "a \n",
+        "( x",
+        "[ x",
+    ]:
+        assert PAIR_RE.search(good), good
+        tabbed = good.replace(" ", "\t", 1)
+        assert PAIR_RE.search(tabbed) or ODD_SPACE_RE.search(tabbed), tabbed
+    for bad in ["a b", "a, b", "(x)", "[x]", "a -", "a «", "5 %", "a\nb", "a…"]:
+        assert not PAIR_RE.search(bad), bad
+
+
+def test_odd_space_re_covers_every_exotic_space() -> None:
+    assert len(EXOTIC_SPACES) == 16
+    for ch in EXOTIC_SPACES + "\t":
+        assert ODD_SPACE_RE.fullmatch(ch), hex(ord(ch))
+    for bad in " \u200b\u200c\u200d\u2060\ufeff\u00ad\u2028\u180e\n":
+        assert not ODD_SPACE_RE.search(bad), hex(ord(bad))
+        assert not EXOTIC_RE.search(bad), hex(ord(bad))
+
+
+def test_prefix_re() -> None:
+    cases = {
+        "    code": "    ",
+        "\tx": "\t",
+        "- item": "- ",
+        "1. one": "1. ",
+        "12) two": "12) ",
+        "## Title": "## ",
+        "> - a": "> - ",
+        ">   - b": ">   - ",
+        "> > q": "> > ",
+        "  * x": "  * ",
+        "-   ": "",  # whitespace up to the line end is trailing, not a prefix
+        ">  \n": "",
+        "word": "",
+        "1.5 million": "",
+        "#hashtag": "",
+    }
+    for line, prefix in cases.items():
+        m = PREFIX_RE.match(line)
+        assert m is not None and m.group() == prefix, line
+
+
+# ----- behaviour ---------------------------------------------------------------
+
+
+def test_every_exotic_space_becomes_a_space() -> None:
+    for ch in EXOTIC_SPACES:
+        assert fix_spaces(f"a{ch}b") == "a b", hex(ord(ch))
+        assert fix_spaces(f"a{ch}{ch} b") == "a b", hex(ord(ch))
+
+
+def test_zero_width_characters_are_not_spaces() -> None:
+    text = "a\u200bb\u200c\u200dc\u2060d"
+    assert fix_spaces(text) == text
+
+
+def test_leading_exotic_spaces_are_dropped_but_ascii_indentation_kept() -> None:
+    assert fix_spaces("\u00a0\u00a0text") == "text"
+    assert fix_spaces("  \u00a0\ttext") == "  \ttext"
+    assert fix_spaces("\u3000\u3000日本語") == "日本語"
+    assert fix_spaces(">\u00a0\u00a0quote") == ">quote"
+
+
+def test_lines_are_never_joined_or_split() -> None:
+    text = "a ,\n, b\n  \n\t\n( \n) c"
+    out = fix_spaces(text)
+    assert out.count("\n") == text.count("\n")
+    assert out == "a,\n, b\n\n\n(\n) c"
+
+
+def test_trailing_space_at_the_very_end() -> None:
+    assert fix_spaces("end ") == "end"
+    assert fix_spaces("end\u00a0") == "end"
+    assert fix_spaces(" ") == ""
+    assert fix_spaces("a\n ") == "a\n"
+
+
+def test_verbatim_spans_are_words() -> None:
+    assert fix_spaces("see `code` , and https://x.org/a .") == "see `code`, and https://x.org/a."
+    assert fix_spaces("x ( `a  b` )") == "x (`a  b`)"
+    fenced = "```\na  ,  b   \n```\n"
+    assert fix_spaces(fenced) == fenced
+
+
+def test_golden_article_needs_no_space_fix() -> None:
+    clean = FIXTURES.joinpath("belta-baku-talks.clean.md").read_text(encoding="utf-8")
+    assert fix_spaces(clean) == clean
+
+
+def test_in_the_pipeline_only_spaces_fix_the_contract_example() -> None:
+    assert textclean.explain("слово , слово\n").counts() == {"spaces": 1}
+
+
+# ----- properties ----------------------------------------------------------------
+
+SOUP = st.lists(
+    st.sampled_from(
+        [" ", "  ", "\t", "\u00a0", "\u2009", "\u3000", "\n", ",", ";", ":", "!", "?", "."]
+        + ["…", "...", "(", ")", "[", "]", "|", "-", "*", "#", ">", "1.", "- ", "> "]
+        + ["a", "Я", "5", "\ue000", "\ue001", "»", '"', "'", "![", ":)", "[ ]"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(SOUP)
+@example("a ( , b")
+@example("( )")
+@example(" ,  .")
+@example("x ,  . ,a")
+@example("2 : 1 :  ")
+@example("> \u00a0- ,  x")
+def test_punctuation_soup_is_idempotent_and_keeps_everything_but_spaces(text: str) -> None:
+    once = fix_spaces(text)
+    assert fix_spaces(once) == once
+    assert NOT_SPACE_RE.sub("", once) == NOT_SPACE_RE.sub("", text)
+    assert once.count("\n") == text.count("\n")
+
+
+@given(SOUP)
+def test_no_line_ends_in_a_space_and_no_exotic_space_is_left(text: str) -> None:
+    out = fix_spaces(text)
+    for line in out.split("\n"):
+        assert not line.endswith((" ", "\t")), line
+    assert not EXOTIC_RE.search(out)
+
+
+@given(SOUP)
+def test_no_doubled_space_after_the_indentation(text: str) -> None:
+    for line in fix_spaces(text).split("\n"):
+        m = PREFIX_RE.match(line)
+        body = line[m.end() if m else 0 :]
+        assert "  " not in body and "\t" not in body, line
+
+
+# ----- linear time (no timing assertion: a quadratic filter would hang here) ----
+
+
+def test_hostile_inputs_finish() -> None:
+    size = 200_000
+    for unit in [" ", " .", " ,", "( ", "[ ", "1 : ", "|  ", "> ", "\u00a0", " ...", "- ", ":( "]:
+        text = unit * (size // len(unit))
+        out = fix_spaces(text)
+        assert fix_spaces(out) == out
+    long_line = ("слово , " * 30_000) + "\n" + ("    " * 50_000) + "x"
+    assert fix_spaces(long_line).startswith("слово, слово,")
