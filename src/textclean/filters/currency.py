@@ -23,8 +23,9 @@ _ONE_SPACE = frozenset(" " + EXOTIC_SPACES)
 
 #: A markdown-escaped dollar: an odd run of backslashes before ``$`` (an even
 #: run is escaped backslashes, and the dollar after them is not escaped). The
-#: look-behind makes a match start only at the start of a run (linear time).
-ESCAPED_DOLLAR_RE = regex.compile(r"(?<!\\)((?:\\\\)*+)\\(?=\$)")
+#: look-behind after the first backslash makes a match start only at the
+#: start of a run (linear time); the replacement drops that first backslash.
+ESCAPED_DOLLAR_RE = regex.compile(r"\\(?<!\\\\)((?:\\\\)*+)(?=\$)")
 
 #: A currency symbol (``\p{Sc}``) with the spaces after it and, when it
 #: follows a digit, that digit and the spaces between them.
