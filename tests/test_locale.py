@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import textclean
 from textclean import detect_locale
@@ -63,3 +64,32 @@ def test_locale_can_be_pinned() -> None:
     assert textclean.clean(text, locale="en") == "He said “yes” — ok\n"
     assert textclean.clean(text, locale="de") == "He said „yes“ – ok\n"
     assert textclean.clean(text, locale=None) == 'He said "yes" - ok\n'
+
+
+def _exact(text: str) -> str | None:
+    """The contract's rule, written the slow, obvious way."""
+    import regex
+
+    from textclean._verbatim import mask
+
+    letters = [c for c in mask(text).text if regex.match(r"\p{L}", c)]
+    if not letters:
+        return None
+    cyr = sum(1 for c in letters if regex.match(r"\p{Script=Cyrillic}", c))
+    lat = sum(1 for c in letters if regex.match(r"\p{Script=Latin}", c))
+    low = "".join(letters).lower()
+    if cyr > len(letters) / 2:
+        return "be" if "ў" in low else "uk" if any(c in low for c in "іїєґ") else "ru"
+    if lat > len(letters) / 2:
+        return "de" if any(c in low for c in "äöüß") else "en"
+    return None
+
+
+@given(
+    st.text(
+        alphabet="абвгдеўіїєґАБВ abcdefäöüßABC ½²Ⅻ①٣5_- ᴫꙀÆǅªº東αβ\u0301\u0483",
+        max_size=40,
+    )
+)
+def test_fast_detection_agrees_with_the_rule(text: str) -> None:
+    assert detect_locale(text) == _exact(text)

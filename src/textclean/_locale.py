@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final, Literal
 
 import regex
@@ -14,6 +15,15 @@ Locale = Literal["ru", "uk", "be", "en", "de"]
 #: Every locale textclean knows the typography of.
 LOCALES: Final[tuple[str, ...]] = ("ru", "uk", "be", "en", "de")
 
+# The fast path, in stdlib re (which is many times faster than regex on
+# Cyrillic). WORDISH_RE removes what is not a letter or a non-decimal number,
+# so what is left is a superset of the letters; the basic Cyrillic and Latin
+# ranges hold letters of those scripts only, so their counts are subsets.
+# "More than half" on these counts therefore implies it on the exact ones.
+NON_WORDISH_RE = re.compile(r"[\W\d_]+")
+NON_BASIC_CYRILLIC_RE = re.compile(r"[^\u0400-\u04ff]+")
+NON_BASIC_LATIN_RE = re.compile(r"[^A-Za-z\u00c0-\u024f]+")
+# The exact counts, for texts the fast path cannot decide.
 NON_LETTER_RE = regex.compile(r"\P{L}++")
 NON_CYRILLIC_RE = regex.compile(r"\P{Script=Cyrillic}++")
 NON_LATIN_RE = regex.compile(r"\P{Script=Latin}++")
@@ -49,23 +59,37 @@ def detect_locale(text: str) -> str | None:
 
 def detect_locale_masked(text: str) -> str | None:
     """:func:`detect_locale` for a text whose verbatim spans are already masked."""
-    letters = NON_LETTER_RE.sub("", text)
+    wordish = NON_WORDISH_RE.sub("", text)
+    if not wordish:
+        return None
+    half = len(wordish) / 2
+    if len(NON_BASIC_CYRILLIC_RE.sub("", wordish)) > half:
+        return _cyrillic(wordish)
+    if len(NON_BASIC_LATIN_RE.sub("", wordish)) > half:
+        return _latin(wordish)
+    letters = NON_LETTER_RE.sub("", wordish)
+    half = len(letters) / 2
     if not letters:
         return None
-    half = len(letters) / 2
     if len(NON_CYRILLIC_RE.sub("", letters)) > half:
-        lower = letters.lower()
-        if "ў" in lower:
-            return "be"
-        if any(ch in lower for ch in "іїєґ"):
-            return "uk"
-        return "ru"
+        return _cyrillic(letters)
     if len(NON_LATIN_RE.sub("", letters)) > half:
-        lower = letters.lower()
-        if any(ch in lower for ch in "äöüß"):
-            return "de"
-        return "en"
+        return _latin(letters)
     return None
+
+
+def _cyrillic(letters: str) -> str:
+    lower = letters.lower()
+    if "ў" in lower:
+        return "be"
+    if any(ch in lower for ch in "іїєґ"):
+        return "uk"
+    return "ru"
+
+
+def _latin(letters: str) -> str:
+    lower = letters.lower()
+    return "de" if any(ch in lower for ch in "äöüß") else "en"
 
 
 def resolve_locale(locale: str | None) -> str | None:
