@@ -87,7 +87,7 @@ def _exact(text: str) -> str | None:
 
 @given(
     st.text(
-        alphabet="абвгдеўіїєґАБВ abcdefäöüßABC ½²Ⅻ①٣5_- ᴫꙀÆǅªº東αβ\u0301\u0483",
+        alphabet="абвгдеўіїєґАБВЎІЇЄҐ abcdefäöüßABCÄÖÜẞ ½²Ⅻ①٣5_- ᴫꙀÆǅªº東αβ×\u0301\u0483",
         max_size=40,
     )
 )
