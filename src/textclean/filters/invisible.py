@@ -17,7 +17,6 @@ SOFT_HYPHEN = "\u00ad"
 #: operators (function application, times, separator, plus), which only
 #: ever reach scraped prose by copy and paste.
 INVISIBLE = "\u200b\u00ad\u2060\ufeff\u2061\u2062\u2063\u2064"
-_DELETE = str.maketrans(dict.fromkeys(INVISIBLE))
 # What may sit between a soft hyphen and its line break, or start the next line.
 _GAP = " \t" + INVISIBLE
 
@@ -56,11 +55,16 @@ def remove_invisible(text: str) -> str:
     >>> remove_invisible("a list\\u00ad\\n- item")
     'a list\\n- item'
     """
-    if not any(ch in text for ch in INVISIBLE):
+    present = [ch for ch in INVISIBLE if ch in text]
+    if not present:
         return text
-    if SOFT_HYPHEN in text and "\n" in text:
+    if SOFT_HYPHEN in present and "\n" in text:
         text = _join_soft_hyphen_breaks(text)
-    return text.translate(_DELETE)
+    # One str.replace per character present: each is a C scan, several
+    # times faster than str.translate, which looks every character up.
+    for ch in present:
+        text = text.replace(ch, "")
+    return text
 
 
 def _join_soft_hyphen_breaks(text: str) -> str:
