@@ -57,9 +57,9 @@ def test_default_pipeline_is_the_contract_order() -> None:
         "watermarks",
         "wraps",
         "spaces",
+        "currency",
         "quotes",
         "dashes",
-        "currency",
         "blank_lines",
     )
     assert [f.name for f in textclean.available_filters() if f.default] == list(

@@ -163,3 +163,16 @@ def test_fast_email_search_finds_what_the_pattern_finds(text: str) -> None:
     from textclean._verbatim import _emails
 
     assert _emails(text) == [m.span() for m in EMAIL_RE.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        pytest.param("0\u200bhttps://x.org", None, id="invisible-before-is-not-a-boundary"),
+        pytest.param("see https://x.org\u200b now", "https://x.org", id="url-ends-at-invisible"),
+        pytest.param("see https://x.\u00adorg", "https://x", id="soft-hyphen-ends-a-url"),
+    ],
+)
+def test_urls_do_not_depend_on_invisible_characters(text: str, url: str | None) -> None:
+    m = URL_RE.search(text)
+    assert (m.group() if m else None) == url or (m and m.group().rstrip(".") == url)

@@ -8,7 +8,7 @@ Build your own pipeline from named filters:
 
 >>> p = textclean.Pipeline.default().without("quotes")
 >>> p.names
-('unicode', 'invisible', 'watermarks', 'wraps', 'spaces', 'dashes', 'currency', 'blank_lines')
+('unicode', 'invisible', 'watermarks', 'wraps', 'spaces', 'currency', 'dashes', 'blank_lines')
 """
 
 from __future__ import annotations

@@ -59,10 +59,15 @@ BACKTICKS_RE = regex.compile(r"`++")
 TRAILING_BLANK_LINES_RE = regex.compile(r"(?:\n[^\S\n]*+)++\Z")
 # A blank line (only spaces or tabs between two line breaks).
 BLANK_LINE_RE = regex.compile(r"\n[ \t]*+\n")
+#: The characters the invisible filter removes. A URL never holds one, and one
+#: before a URL does not count as its boundary, so that removing them cannot
+#: change what is a URL.
+INVISIBLE = "\u200b\u00ad\u2060\ufeff\u2061-\u2064"
 # A URL: a scheme or "www." at a word boundary, then non-space characters; the
 # trailing punctuation is trimmed afterwards by _trim_url.
 URL_RE = regex.compile(
-    r"(?<![\w.@/\-])(?:(?:https?|ftp)://|www\.)[^\s<>\"'`«»“”„\ue000\ue001]++",
+    rf"(?<![\w.@/\-][{INVISIBLE}]*+)(?:(?:https?|ftp)://|www\.)"
+    rf"[^\s<>\"'`«»“”„\ue000\ue001{INVISIBLE}]++",
     regex.IGNORECASE,
 )
 # An e-mail address. The look-behind makes each local part start at the start

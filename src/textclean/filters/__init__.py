@@ -22,16 +22,18 @@ from .wraps import join_broken_wraps
 #: the text its predecessors left: unicode repair first (entities may hide
 #: spaces and quotes), invisible characters before watermarks (a zero-width
 #: space can split a watermark's units), watermarks before wraps (removing a
-#: watermark line can leave a broken wrap behind), blank lines last.
+#: watermark line can leave a broken wrap behind), currency before dashes
+#: (``- \\$5``: an escaped dollar is not yet a word to put a dash before),
+#: blank lines last.
 DEFAULT_ORDER: tuple[str, ...] = (
     "unicode",
     "invisible",
     "watermarks",
     "wraps",
     "spaces",
+    "currency",
     "quotes",
     "dashes",
-    "currency",
     "blank_lines",
 )
 
@@ -47,11 +49,11 @@ FULL_ORDER: tuple[str, ...] = (
     "hyphenation",
     "wraps",
     "spaces",
+    "currency",
+    "currency_codes",
     "quotes",
     "ascii_quotes",
     "dashes",
-    "currency",
-    "currency_codes",
     "blank_lines",
 )
 
