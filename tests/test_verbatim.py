@@ -174,5 +174,4 @@ def test_fast_email_search_finds_what_the_pattern_finds(text: str) -> None:
     ],
 )
 def test_urls_do_not_depend_on_invisible_characters(text: str, url: str | None) -> None:
-    m = URL_RE.search(text)
-    assert (m.group() if m else None) == url or (m and m.group().rstrip(".") == url)
+    assert list(mask(text).spans) == ([url] if url else [])
