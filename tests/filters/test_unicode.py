@@ -15,7 +15,10 @@ from textclean import get_filter
 from textclean.filters import fix_unicode
 from textclean.filters.unicode import (
     _CONFIG,
+    _CONTROL_RE,
+    _ENTITY_RE,
     _NEEDS_RE,
+    _SUSPECT,
     _SUSPECT_RE,
     _bad_near,
     _ftfy_segment,
@@ -87,6 +90,41 @@ def test_suspect_re_good_and_bad() -> None:
         assert _SUSPECT_RE.search(good), good
     for bad in ["Привет", "Grüsse", "«ТАСС»"[:-1], "„Müller“", "Straße", "“hi”", "слово»"]:
         assert not _SUSPECT_RE.search(bad), bad
+
+
+# ----- the scan pattern is the plain alternation, rearranged -----------------
+
+
+def _plain_needs_re(entities: bool, mojibake: bool) -> re.Pattern[str]:
+    """_NEEDS_RE as first written: one named alternative per kind, in order."""
+    return re.compile(
+        "|".join(
+            [f"(?P<control>{_CONTROL_RE.pattern})"]
+            + ([f"(?P<entity>{_ENTITY_RE.pattern})"] if entities else [])
+            + ([f"(?P<suspect>{_SUSPECT})"] if mojibake else [])
+        )
+    )
+
+
+def _scan(pattern: re.Pattern[str], text: str) -> list[tuple[int, str | None]]:
+    return [(m.start(), m.lastgroup) for m in pattern.finditer(text)]
+
+
+_SCAN_ALPHABET = sorted(_ALPHABET | set("&#;x0123456789abAB\x00\x1b\x7f\x85\u2028\ufeff"))
+
+
+@pytest.mark.parametrize("options", list(_NEEDS_RE))
+def test_needs_re_finds_what_the_plain_alternation_finds_at_every_code_point(
+    options: tuple[bool, bool],
+) -> None:
+    every = "".join(map(chr, range(0x110000)))
+    assert _scan(_NEEDS_RE[options], every) == _scan(_plain_needs_re(*options), every)
+
+
+@given(st.text(alphabet=st.sampled_from(_SCAN_ALPHABET), max_size=40))
+def test_needs_re_finds_what_the_plain_alternation_finds(text: str) -> None:
+    for options, pattern in _NEEDS_RE.items():
+        assert _scan(pattern, text) == _scan(_plain_needs_re(*options), text)
 
 
 # ----- the fast repair is exactly ftfy's -------------------------------------
