@@ -10,6 +10,7 @@ from textclean.filters.quotes import (
     APOSTROPHE_RE,
     ELISION_RE,
     QUOTE_RUN_RE,
+    _runs,
     ascii_quotes,
     fix_quotes,
 )
@@ -103,6 +104,15 @@ def test_apostrophe_pattern(text: str, count: int) -> None:
 )
 def test_quote_run_pattern(text: str, runs: list[str]) -> None:
     assert [m.group() for m in QUOTE_RUN_RE.finditer(text)] == runs
+
+
+@given(
+    text=st.lists(st.sampled_from([*QUOTE_ALPHABET, "\ue000", "м'", "5'1", "a'\ue000"])).map(
+        "".join
+    )
+)
+def test_fast_run_scan_finds_what_the_pattern_finds(text: str) -> None:
+    assert _runs(text) == [m.span() for m in QUOTE_RUN_RE.finditer(text)]
 
 
 @pytest.mark.parametrize(

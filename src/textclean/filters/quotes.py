@@ -12,6 +12,7 @@ whose double quotes cannot be paired unambiguously is left as it is.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import regex
@@ -47,6 +48,16 @@ QUOTE_RUN_RE = regex.compile(
     rf"(?<![{QUOTES}*_])"
     rf"(?!(?<=[\p{{L}}\p{{N}}\p{{M}}{INLINE}])[{SINGLE_QUOTES}](?=[\p{{L}}\p{{N}}\p{{M}}{INLINE}]))"
     rf"[*_]*+[{QUOTES}][{QUOTES}*_]*+"
+)
+#: Where a run of quotation marks starts to be found fast: its first mark
+#: and the rest of the run. Stdlib ``re`` scans for a plain character class
+#: several times faster than ``regex`` scans for ``QUOTE_RUN_RE``; ``_runs``
+#: adds the emphasis markers before the mark and drops apostrophes, which
+#: gives exactly ``QUOTE_RUN_RE``'s matches (a test checks it).
+QUOTE_START_RE = re.compile(f"[{QUOTES}][{QUOTES}*_]*")
+#: A single quote between two word characters: an apostrophe or a prime.
+INNER_SINGLE_RE = regex.compile(
+    rf"(?<=[\p{{L}}\p{{N}}\p{{M}}{INLINE}])[{SINGLE_QUOTES}](?=[\p{{L}}\p{{N}}\p{{M}}{INLINE}])"
 )
 #: An English apostrophe inside a word, written ``'`` or ``‘``: it becomes ``’``.
 #: Not after an inline placeholder: a URL ends before a straight quote, and
@@ -155,6 +166,21 @@ def _after(ch: str) -> int:
     return _WS if ch.isspace() else _WORD
 
 
+def _runs(text: str) -> list[tuple[int, int]]:
+    """The spans of ``QUOTE_RUN_RE``'s matches in ``text``, found faster."""
+    runs: list[tuple[int, int]] = []
+    for found in QUOTE_START_RE.finditer(text):
+        start, end = found.span()
+        if end - start == 1 and text[start] in SINGLE_QUOTES and INNER_SINGLE_RE.match(text, start):
+            continue  # don't, м'ясо, 5'11: no quotation mark
+        # The emphasis markers just before the mark belong to its run (the
+        # scan never stops a run before a marker, so they belong to no other).
+        while start and text[start - 1] in "*_":
+            start -= 1
+        runs.append((start, end))
+    return runs
+
+
 # ----- paragraphs --------------------------------------------------------------
 
 
@@ -205,109 +231,154 @@ def _new_unit(text: str, a: int, b: int) -> bool:
 
 # ----- one paragraph -------------------------------------------------------------
 
-
-class _Quote:
-    """One quotation mark of a paragraph: where, which, and its role by context."""
-
-    __slots__ = ("content", "double", "glyph", "pos", "role")
-
-    def __init__(self, pos: int, glyph: str, role: int, content: int) -> None:
-        self.pos = pos
-        self.glyph = glyph
-        self.double = glyph in DOUBLE_QUOTES
-        self.role = role
-        #: How many stretches between quotes, up to this one, hold content:
-        #: a pair encloses content when its closer's count exceeds its opener's.
-        self.content = content
+#: One quotation mark, as a plain tuple (an object per quote costs more than
+#: the rest of its handling): its position in the text, its glyph, whether it
+#: is a double quote, its role by context, its content count, and whether a
+#: digit stands just before its run. The content count is how many stretches
+#: between quotes, up to this one, hold content: a pair encloses content when
+#: its closer's count exceeds its opener's.
+_Quote = tuple[int, str, bool, int, int, bool]
+#: A replacement: ``(start, end, new text)``.
+_Edit = tuple[int, int, str]
 
 
-class _Pairing:
-    """The pairs of one paragraph and what the pairing had to guess."""
+def _scan(
+    text: str, first: int, runs: list[tuple[int, int]], english: bool
+) -> tuple[list[_Quote], list[_Edit]]:
+    """The quotes of the paragraph that starts at ``first`` and holds ``runs``.
 
-    __slots__ = ("guessed", "pairs", "single_unpaired")
+    Works in the coordinates of the whole text: a run at the paragraph's
+    edge sees a line break (or the text's edge) beside it there, which is
+    classed as the space the paragraph alone would put there. Also returns
+    the edits that write the English elisions (``'90s``, ``'n'``).
+    """
+    size = len(text)
+    quotes: list[_Quote] = []
+    elisions: list[_Edit] = []
+    elided = -1
+    content = 0
+    last = first  # where the stretch since the last quote starts
+    for start, end in runs:
+        before_ch = text[start - 1] if start else " "
+        after_ch = text[end] if end < size else " "
+        before = _BEFORE_TABLE.get(before_ch)
+        if before is None:
+            before = _WS if before_ch.isspace() else _WORD
+        after = _AFTER_TABLE.get(after_ch)
+        if after is None:
+            after = _WS if after_ch.isspace() else _WORD
+        role = _ROLE[(before, after)]
+        digit = before_ch.isdigit()
+        lone = end - start == 1
+        for pos in range(start, end):
+            glyph = text[pos]
+            if glyph in "*_" or pos == elided:
+                continue
+            if lone and glyph in SINGLE_QUOTES:
+                if role == _INNER:
+                    continue  # a prime between digits (5'11) or the like
+                if english and glyph in "'’" and role in (_OPENS, _EITHER):
+                    elision = ELISION_RE.match(text, pos + 1)
+                    if elision is not None:
+                        if glyph == "'":
+                            elisions.append((pos, pos + 1, "’"))
+                        tail = elision.end()
+                        if text[tail : tail + 1] in ("'", "’"):
+                            elided = tail  # the second mark of 'n'
+                            if text[tail] == "'":
+                                elisions.append((tail, tail + 1, "’"))
+                        continue
+            # Content between the last quote and this one can only lie before
+            # this run (a run holds nothing but marks). The character just
+            # before the run is no mark: if it is no space either, it is content.
+            # (regex's \s is within str.isspace.)
+            if last < start and (not before_ch.isspace() or CONTENT_RE.search(text, last, start)):
+                content += 1
+            last = pos + 1
+            quotes.append((pos, glyph, glyph in DOUBLE_QUOTES, role, content, digit))
+    return quotes, elisions
 
-    def __init__(self) -> None:
-        self.pairs: list[tuple[_Quote, _Quote]] = []
-        #: Some quote's role came from the stack or its glyph, not its
-        #: surroundings, or some pair was dropped for enclosing nothing.
-        self.guessed = False
-        #: Some single quote opened and was never closed.
-        self.single_unpaired = False
 
+def _pair(quotes: list[_Quote]) -> tuple[list[tuple[_Quote, _Quote]], bool, bool]:
+    """Pair the quotes of one paragraph; no pairs when its double quotes are ambiguous.
 
-def _pair(quotes: list[_Quote], digits: set[int]) -> _Pairing:
-    """Pair the quotes of one paragraph; no pairs when its double quotes are ambiguous."""
-    result = _Pairing()
+    Also says whether the pairing had to guess (some quote's role came from
+    the stack or its glyph, not its surroundings, or some pair was dropped
+    for enclosing nothing), and whether some single quote opened and was
+    never closed.
+    """
+    guessed = False
     stack: list[_Quote] = []
-    open_count = {True: 0, False: 0}
+    open_count = [0, 0]  # open single, double quotes (indexed by the bool)
+    bad = [False, False]  # unpaired single, double quotes
     pairs: list[tuple[_Quote, _Quote]] = []
-    bad = {True: False, False: False}
     for q in quotes:
-        role = q.role
+        double = q[2]
+        role = q[3]
         if role in (_INNER, _NONE):
-            bad[True] |= q.double
+            if double:
+                bad[1] = True
             continue
         if role == _EITHER:
-            result.guessed = True
-            if q.glyph in _HINT_OPEN:
+            guessed = True
+            glyph = q[1]
+            if glyph in _HINT_OPEN:
                 role = _OPENS
-            elif q.glyph in _HINT_CLOSE or (stack and stack[-1].double == q.double):
+            elif glyph in _HINT_CLOSE or (stack and stack[-1][2] == double):
                 role = _CLOSES
             else:
                 role = _OPENS
         if role == _OPENS:
             stack.append(q)
-            open_count[q.double] += 1
+            open_count[double] += 1
             continue
-        if not open_count[q.double]:
+        if not open_count[double]:
             # A closer with nothing to close: a prime after a digit (5″, 6')
             # or an apostrophe (students'), else an unpaired double quote.
-            if q.double and not (role == _CLOSES and q.pos in digits):
-                bad[True] = True
+            if double and not (role == _CLOSES and q[5]):
+                bad[1] = True
             continue
         while True:
             top = stack.pop()
-            open_count[top.double] -= 1
-            if top.double == q.double:
+            open_count[top[2]] -= 1
+            if top[2] == double:
                 break
-            bad[top.double] = True
+            bad[top[2]] = True
         pairs.append((top, q))
     for left in stack:
-        bad[left.double] = True
-    if bad[True]:
-        return result
-    if bad[False]:
-        result.single_unpaired = True
-        pairs = [p for p in pairs if p[0].double]
-    result.pairs = [p for p in pairs if p[1].content > p[0].content]
-    result.guessed |= len(result.pairs) != len(pairs)
-    return result
+        bad[left[2]] = True
+    if bad[1]:
+        return [], guessed, False
+    if bad[0]:
+        pairs = [p for p in pairs if p[0][2]]
+    kept = [p for p in pairs if p[1][4] > p[0][4]]
+    return kept, guessed or len(kept) != len(pairs), bad[0]
 
 
 def _pair_edits(
     text: str, pairs: list[tuple[_Quote, _Quote]], marks: tuple[str, str, str, str]
-) -> tuple[list[tuple[int, int, str]], bool, bool]:
+) -> tuple[list[_Edit], bool, bool]:
     """The edits that write ``pairs`` in ``marks``, dropping spaces just inside them.
 
     Spaces go only where a word, bracket or punctuation mark (or another
     quote) takes their place beside the mark. Also says whether some pair
     changes between double and single marks, and whether spaces went.
     """
-    events: list[tuple[int, bool, _Quote]] = []
+    events: list[tuple[int, bool, bool]] = []
     for opener, closer in pairs:
-        events.append((opener.pos, True, opener))
-        events.append((closer.pos, False, closer))
-    events.sort(key=lambda e: e[0])
+        events.append((opener[0], True, opener[2]))
+        events.append((closer[0], False, closer[2]))
+    events.sort()  # positions are distinct
     single_out = marks[2] in SINGLE_QUOTES
     moved = spaced = False
-    edits: list[tuple[int, int, str]] = []
+    edits: list[_Edit] = []
     depth = 0
     size = len(text)
-    for pos, is_open, q in events:
+    for pos, is_open, double in events:
         if is_open:
             depth += 1
         outer = depth % 2 == 1
-        moved |= not q.double or (single_out and not outer)
+        moved |= not double or (single_out and not outer)
         if is_open:
             end = pos + 1
             while end < size and text[end] in " \t":
@@ -328,6 +399,31 @@ def _pair_edits(
                 start = pos
             edits.append((start, pos + 1, marks[1] if outer else marks[3]))
     return edits, moved, spaced
+
+
+def _paragraph(
+    text: str,
+    first: int,
+    runs: list[tuple[int, int]],
+    marks: tuple[str, str, str, str],
+    english: bool,
+) -> tuple[list[_Edit], list[_Edit], bool]:
+    """The edits that convert one paragraph, and the edits of its elisions alone.
+
+    The flag says whether the conversion must be checked by converting it
+    again. It need not be when every quote took its role from its
+    surroundings alone, no space was dropped, and either every quote is
+    paired or no pair changes between double and single marks: converting
+    again then pairs the same marks the same way.
+    """
+    quotes, elisions = _scan(text, first, runs, english)
+    pairs, guessed, single_unpaired = _pair(quotes)
+    if not pairs:
+        return elisions, elisions, False
+    edits, moved, spaced = _pair_edits(text, pairs, marks)
+    unpaired = 2 * len(pairs) != len(quotes)
+    check = guessed or single_unpaired or spaced or (unpaired and moved)
+    return sorted(elisions + edits), elisions, check
 
 
 # ----- the filters ---------------------------------------------------------------
@@ -382,125 +478,66 @@ def fix_quotes(text: str, *, locale: str | None = "auto") -> str:
     english = locale == "en"
     if english:
         text = APOSTROPHE_RE.sub("’", text)
-    out: list[str] = []
-    done = 0
-    first = last_end = -1
-    for run in QUOTE_RUN_RE.finditer(text):
-        start, end = run.span()
-        if first < 0:
-            first = start
-        elif _new_unit(text, last_end, start):
-            done = _emit(text, first, last_end, done, out, marks, english)
-            first = start
-        last_end = end
-    if first >= 0:
-        done = _emit(text, first, last_end, done, out, marks, english)
-    if not out:
-        return text
-    out.append(text[done:])
-    return "".join(out)
+    # One scan of the whole text; the runs are then grouped by paragraph and
+    # each paragraph converted in the whole text's coordinates (no slicing).
+    runs = _runs(text)
+    edits: list[_Edit] = []
+    first = 0
+    for i in range(1, len(runs)):
+        # Runs on one line are in one paragraph: only a line break can part them.
+        gap_start = runs[i - 1][1]
+        gap_end = runs[i][0]
+        if text.find("\n", gap_start, gap_end) >= 0 and _new_unit(text, gap_start, gap_end):
+            _emit(text, runs[first:i], marks, english, edits)
+            first = i
+    if runs:
+        _emit(text, runs[first:], marks, english, edits)
+    return _apply(text, edits)
 
 
 def _emit(
     text: str,
-    first: int,
-    last: int,
-    done: int,
-    out: list[str],
+    runs: list[tuple[int, int]],
     marks: tuple[str, str, str, str],
     english: bool,
-) -> int:
-    """Convert the paragraph whose quotes run from ``first`` to ``last``.
+    edits: list[_Edit],
+) -> None:
+    """Add to ``edits`` those that convert the paragraph holding ``runs``.
 
-    The paragraph is taken from the start of its first line to the end of
-    its last, so every quote sees the same surroundings as in the whole text.
-    Appends to ``out`` (only when something changed) and returns the new
-    ``done`` offset.
+    The paragraph runs from the start of its first run's line to the end of
+    its last run's line; every quote sees the same surroundings in the whole
+    text as in the paragraph alone.
     """
-    a = text.rfind("\n", 0, first) + 1
-    b = text.find("\n", last)
-    if b < 0:
-        b = len(text)
-    unit = text[a:b]
-    converted, elisions, check = _convert(unit, marks, english)
-    if check and _convert(converted, marks, english)[0] != converted:
-        # Converting again would pair the marks differently: an ambiguous
-        # paragraph (stray apostrophes or primes among mixed styles). Leave
-        # its quotes as they are.
-        converted = elisions
-    if converted == unit:
-        return done
-    out.append(text[done:a])
-    out.append(converted)
-    return b
+    a = text.rfind("\n", 0, runs[0][0]) + 1
+    converted, elisions, check = _paragraph(text, a, runs, marks, english)
+    if check:
+        b = text.find("\n", runs[-1][1])
+        unit = _apply(text, converted, a, len(text) if b < 0 else b)
+        again = _runs(unit)
+        if again and _apply(unit, _paragraph(unit, 0, again, marks, english)[0]) != unit:
+            # Converting again would pair the marks differently: an ambiguous
+            # paragraph (stray apostrophes or primes among mixed styles). Leave
+            # its quotes as they are.
+            converted = elisions
+    edits.extend(converted)
 
 
-def _convert(unit: str, marks: tuple[str, str, str, str], english: bool) -> tuple[str, str, bool]:
-    """One paragraph with its pairs converted, and with only its elisions converted.
+def _apply(text: str, edits: list[_Edit], start: int = 0, stop: int | None = None) -> str:
+    """``text[start:stop]`` with each ``(start, end, mark)`` span replaced.
 
-    The flag says whether the conversion must be checked by converting it
-    again. It need not be when every quote took its role from its
-    surroundings alone, no space was dropped, and either every quote is
-    paired or no pair changes between double and single marks: converting
-    again then pairs the same marks the same way.
+    The spans are sorted, disjoint, and lie within ``start``..``stop``.
     """
-    size = len(unit)
-    elisions: list[tuple[int, int, str]] = []
-    quotes: list[_Quote] = []
-    digits: set[int] = set()
-    elided = -1
-    content = 0
-    last = 0
-    for run in QUOTE_RUN_RE.finditer(unit):
-        start, end = run.span()
-        before_ch = unit[start - 1] if start else " "
-        after_ch = unit[end] if end < size else " "
-        role = _ROLE[(_before(before_ch), _after(after_ch))]
-        for pos in range(start, end):
-            glyph = unit[pos]
-            if glyph in "*_" or pos == elided:
-                continue
-            if glyph in SINGLE_QUOTES and end - start == 1:
-                if role == _INNER:
-                    continue  # a prime between digits (5'11) or the like
-                if english and glyph in "'’" and role in (_OPENS, _EITHER):
-                    elision = ELISION_RE.match(unit, pos + 1)
-                    if elision is not None:
-                        if glyph == "'":
-                            elisions.append((pos, pos + 1, "’"))
-                        after = elision.end()
-                        if unit[after : after + 1] in ("'", "’"):
-                            elided = after  # the second mark of 'n'
-                            if unit[after] == "'":
-                                elisions.append((after, after + 1, "’"))
-                        continue
-            if before_ch.isdigit():
-                digits.add(pos)
-            if CONTENT_RE.search(unit, last, pos):
-                content += 1
-            last = pos + 1
-            quotes.append(_Quote(pos, glyph, role, content))
-    only_elisions = _apply(unit, elisions)
-    pairing = _pair(quotes, digits)
-    if not pairing.pairs:
-        return only_elisions, only_elisions, False
-    edits, moved, spaced = _pair_edits(unit, pairing.pairs, marks)
-    unpaired = 2 * len(pairing.pairs) != len(quotes)
-    check = pairing.guessed or pairing.single_unpaired or spaced or (unpaired and moved)
-    return _apply(unit, sorted(elisions + edits)), only_elisions, check
-
-
-def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
-    """``text`` with each ``(start, end, mark)`` span replaced; spans sorted, disjoint."""
+    if stop is None:
+        stop = len(text)
     if not edits:
-        return text
+        return text if start == 0 and stop == len(text) else text[start:stop]
     out: list[str] = []
-    done = 0
-    for start, end, mark in edits:
-        out.append(text[done:start])
+    done = start
+    for begin, end, mark in edits:
+        out.append(text[done:begin])
         out.append(mark)
         done = end
-    out.append(text[done:])
+    out.append(text[done:stop])
     return "".join(out)
 
 
