@@ -77,6 +77,8 @@ HANDLE_RE = regex.compile(r"@[\p{L}\p{N}_]++(?:\.[\p{L}\p{N}_]++)*+\Z")
 
 _LETTER_RE = regex.compile(r"\p{L}")
 _TOKEN_RE = regex.compile(r"\S++")
+# The same tokens, found from the end of the line backwards.
+_LAST_TOKEN_RE = regex.compile(r"(?r)\S++")
 _NONSPACE_RE = regex.compile(r"\S")
 _SEPARATORS = frozenset("|·•/")
 # A line's markdown lead: indentation, block-quote markers, then one list
@@ -106,8 +108,10 @@ class _Repeats:
         # Positions of the non-separator tokens, when there are separators.
         self.index: list[int] | None = None
         if not _SEPARATORS.isdisjoint(tokens):
-            self.index = [i for i, t in enumerate(tokens) if t not in _SEPARATORS]
-            tokens = [tokens[i] for i in self.index]
+            # Both lists built by C iterators: no Python code per token.
+            kept = list(map(operator.not_, map(_SEPARATORS.__contains__, tokens)))
+            self.index = list(itertools.compress(range(len(tokens)), kept))
+            tokens = list(itertools.compress(tokens, kept))
         eq = operator.eq
         self.maps = [bytes(map(eq, tokens, tokens[p:])) for p in range(1, max_words + 1)]
         self.needles = [b"\x01" * (p * (reps - 1)) for p in range(1, max_words + 1)]
@@ -138,31 +142,43 @@ _UNIT, _SEP, _BARRIER = 0, 1, 2
 
 
 class _Tokens:
-    """Per-token facts, in parallel lists indexed by token id."""
+    """Per-token facts, in parallel lists indexed by token id.
 
-    __slots__ = ("copy", "key", "letter", "removed", "strong")
+    Only the key is worked out as a token is read: whether it has a letter
+    and whether it is strong matter only for a stretch that repeats, so
+    :class:`_Runs` asks for them then (most tokens never repeat).
+    """
+
+    __slots__ = ("key", "removed", "text")
 
     def __init__(self) -> None:
+        self.text: list[str] = []
         self.key: list[str] = []
-        self.letter: list[bool] = []
-        self.strong: list[bool] = []
-        self.copy: list[bool] = []
         self.removed: list[bool] = []
 
     def add(self, token: str) -> int:
-        letter = _LETTER_RE.search(token) is not None
+        self.text.append(token)
+        self.key.append(token.casefold())
+        self.removed.append(False)
+        return len(self.key) - 1
+
+    def letter(self, tid: int) -> bool:
+        """Whether the token has a letter."""
+        return _LETTER_RE.search(self.text[tid]) is not None
+
+    def copy(self, tid: int) -> bool:
+        """Whether the token starts with ``©``."""
+        return self.text[tid][0] == "©"
+
+    def strong(self, tid: int) -> bool:
+        """Whether the token alone is a strong unit: ``©Name``, an @handle or a domain."""
+        token = self.text[tid]
         first = token[0]
-        strong = letter and (
+        return self.letter(tid) and (
             first == "©"
             or (first == "@" and HANDLE_RE.match(token) is not None)
             or ("." in token and DOMAIN_RE.match(token) is not None)
         )
-        self.key.append(token.casefold())
-        self.letter.append(letter)
-        self.strong.append(strong)
-        self.copy.append(first == "©")
-        self.removed.append(False)
-        return len(self.key) - 1
 
 
 class _Mark:
@@ -241,13 +257,13 @@ class _Runs:
             if p > 1 and not _primitive(unit):
                 continue  # a repetition of a shorter unit: found at that period
             unit_ids = ids[start : start + p]
-            if not any(t.letter[i] for i in unit_ids):
+            if not any(map(t.letter, unit_ids)):
                 continue
-            if p == 1 and t.strong[unit_ids[0]]:
+            if p == 1 and t.strong(unit_ids[0]):
                 if length >= self.strong_min:
                     return start, n
                 continue
-            first_copy = next((j for j in range(p) if t.copy[unit_ids[j]]), -1)
+            first_copy = next((j for j in range(p) if t.copy(unit_ids[j])), -1)
             if first_copy >= 0:  # "© Name": the unit starts at its "©"
                 reps = (length - first_copy) // p
                 if reps >= self.strong_min:
@@ -379,13 +395,43 @@ class _Reader:
             found = self.read[li] = _Line(text, opaque, self.tokens)
         return found
 
+    def cuts_after(self, li: int) -> bool | None:
+        """``line(li).cuts_after()``, or None for a blank line, without reading every token.
+
+        A line that cuts is not part of the run above it: only its last
+        token matters, so a line not read yet is looked at from its end.
+        """
+        found = self.read.get(li)
+        if found is not None:
+            return found.cuts_after()
+        text = self.lines[li]
+        if _NONSPACE_RE.search(text) is None:
+            return None
+        if li in self.table or _is_opaque(text):
+            return True
+        prefix = _PREFIX_RE.match(text)
+        assert prefix is not None  # every part of it is optional
+        marker = prefix.group("marker")
+        if marker is not None and marker[0] == "#":
+            line = self.line(li)  # a heading: it depends on every token
+            assert line is not None
+            return line.cuts_after()
+        # As _Line.cuts_after: whether the last token that is not a separator is a barrier.
+        start, end = prefix.end(), len(text)
+        while (m := _LAST_TOKEN_RE.search(text, start, end)) is not None:
+            token = m.group()
+            if token not in _SEPARATORS:
+                return UNIT_TOKEN_RE.match(token) is None
+            end = m.start()
+        return False
+
     def around(self, li: int) -> tuple[int, int]:
         """The lines to read for a run that starts on line ``li``: from a cut to a cut."""
         first = li
         for k in range(li - 1, -1, -1):
-            above = self.line(k)
-            if above is not None:
-                if above.cuts_after():
+            cut = self.cuts_after(k)
+            if cut is not None:
+                if cut:
                     break
                 first = k
         last = li
