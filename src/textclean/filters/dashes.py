@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import regex
 
 from .._filter import register
-from .._patterns import TABLE_SEPARATOR_RE, THEMATIC_BREAK_RE
 from .._verbatim import INLINE
 
 __all__ = ["fix_dashes"]
@@ -24,7 +24,9 @@ _RIGHT: Final = rf"[\p{{L}}\p{{N}}\p{{M}}{INLINE}«„“‘\"'(\[‹*_$€£₽
 #: A candidate: ``-``, ``–``, ``—`` or ``--`` (not ``---``) with a space on
 #: each side. What stands around it is checked afterwards (a pattern that
 #: starts with a look-behind or a run of spaces scans several times slower).
-SPACED_DASH_RE = regex.compile(rf"{_SPACE}(?P<dash>--|[-–—]){_SPACE}")
+#: Stdlib ``re`` (same meaning: literal classes only) scans for it three
+#: times faster than ``regex``.
+SPACED_DASH_RE = re.compile(rf"{_SPACE}(?P<dash>--|[-–—]){_SPACE}")
 LEFT_CHAR_RE = regex.compile(_LEFT)
 RIGHT_CHAR_RE = regex.compile(_RIGHT)
 _SPACES: Final = " \u00a0\u202f"
@@ -95,15 +97,15 @@ def fix_dashes(text: str, *, locale: str | None = "auto") -> str:
     done = 0
     line_start = scanned = 0
     info_for = -1
-    skip_line = False
     markers_end = 0
     size = len(text)
     for m in SPACED_DASH_RE.finditer(text):
         # The whole runs of spaces around the dash, and what stands beyond them.
-        start = m.start()
+        found, found_end = m.span()
+        start = found
         while start > done and text[start - 1] in _SPACES:
             start -= 1
-        end = m.end()
+        end = found_end
         while end < size and text[end] in _SPACES:
             end += 1
         if start == 0 or end == size:
@@ -117,19 +119,22 @@ def fix_dashes(text: str, *, locale: str | None = "auto") -> str:
         if info_for != line_start:
             info_for = line_start
             line_end = text.find("\n", line_start)
-            line = text[line_start : line_end if line_end >= 0 else size]
-            skip_line = bool(TABLE_SEPARATOR_RE.match(line) or THEMATIC_BREAK_RE.match(line))
-            marks = LINE_MARKERS_RE.match(line)
-            markers_end = line_start + (marks.end() if marks else 0)
-        if skip_line or start <= markers_end:
-            continue  # a table separator, a rule, or a list marker
-        dash = m.group("dash")
+            marks = LINE_MARKERS_RE.match(text, line_start, line_end if line_end >= 0 else size)
+            markers_end = marks.end() if marks else line_start
+        if start <= markers_end:
+            continue  # a list marker
+        # A table separator row (``|---|``) or a thematic break (``- - -``)
+        # never gets here: such a line holds nothing but ``| : - * _``, spaces
+        # and tabs, and none of those is a word or sign that RIGHT_CHAR_RE
+        # takes after a dash (``*`` or ``_`` never shares a rule with a dash).
+        dash_end = found_end - 1
+        dash = text[found + 1 : dash_end]
         if german and dash == "—":
             continue  # a spaced em dash is right in German too
         if _numeric_left(text, start) and _numeric_right(text, end):
             continue  # 5 - 3, 1990 – 2000: a range or a sum, not a dash
-        left = text[start : m.start() + 1]
-        right = text[m.end() - 1 : end]
+        left = text[start : found + 1]
+        right = text[dash_end:end]
         new = (left if len(left) == 1 else " ") + target + (right if len(right) == 1 else " ")
         if new != text[start:end]:
             out.append(text[done:start])
