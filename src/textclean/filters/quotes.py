@@ -76,6 +76,7 @@ ELISION_RE = regex.compile(
     r"|n(?=['’](?![\p{L}\p{N}])))",
     regex.IGNORECASE,
 )
+_MARKS_AND_EMPHASIS: Final = QUOTES + "*_"
 #: Something a pair must enclose to count as a quotation: a character that
 #: is neither a space nor a quote nor an emphasis marker.
 CONTENT_RE = regex.compile(rf"[^\s{QUOTES}*_]")
@@ -290,9 +291,14 @@ def _scan(
                         continue
             # Content between the last quote and this one can only lie before
             # this run (a run holds nothing but marks). The character just
-            # before the run is no mark: if it is no space either, it is content.
-            # (regex's \s is within str.isspace.)
-            if last < start and (not before_ch.isspace() or CONTENT_RE.search(text, last, start)):
+            # before the run is no mark: if it is no space either, it is
+            # content; so is a first character of the stretch that is neither
+            # space nor mark (regex's \s is within str.isspace).
+            if last < start and (
+                not before_ch.isspace()
+                or not (text[last].isspace() or text[last] in _MARKS_AND_EMPHASIS)
+                or CONTENT_RE.search(text, last, start)
+            ):
                 content += 1
             last = pos + 1
             quotes.append((pos, glyph, glyph in DOUBLE_QUOTES, role, content, digit))
