@@ -175,3 +175,15 @@ def test_fast_email_search_finds_what_the_pattern_finds(text: str) -> None:
 )
 def test_urls_do_not_depend_on_invisible_characters(text: str, url: str | None) -> None:
     assert list(mask(text).spans) == ([url] if url else [])
+
+
+@given(st.text(alphabet="htpsfwHTPW:/.a )x\u200b@-İ", max_size=60))
+def test_fast_url_search_finds_what_the_pattern_finds(text: str) -> None:
+    from textclean._verbatim import _trim_url, _urls
+
+    want = []
+    for m in URL_RE.finditer(text):
+        end = _trim_url(text, m.start(), m.end())
+        if end > m.start():
+            want.append((m.start(), end))
+    assert _urls(text) == want
