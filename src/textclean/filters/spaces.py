@@ -61,6 +61,8 @@ _FOLLOW = frozenset(",.;:!?…)]}»\"'”“’‘›*\n") | _SPACE_CHARS
 #: emoticons (``:)``, ``;-)``, ``:'(``, ``:*``) keep their space.
 _COLON_FOLLOW = frozenset(",.;:!?…»”\n") | _SPACE_CHARS
 _DOTS = frozenset(".…")
+#: Quotes that only ever open: after a comma they start the next words.
+_OPENING_QUOTES = frozenset("«„‚‹")
 #: Characters before ``(`` that make it part of an emoticon (``:(``, ``;(``, ``=(``).
 _EMOTICON_EYES = frozenset(":;=")
 
@@ -101,8 +103,8 @@ def _before_punct(text: str, start: int, at: int) -> tuple[str, int]:
             pos += 1
     after = text[pos] if pos < n else "\n"
     if punct == ",":
-        if after.isalpha() or after == INLINE:
-            return ", ", at + 1  # "слово ,слово": the space goes after the comma
+        if after.isalpha() or after == INLINE or after in _OPENING_QUOTES:
+            return ", ", at + 1  # "слово ,слово", "сказал ,«да»": the space goes after the comma
     elif punct == ":" and start and text[start - 1].isdigit() and after in _SPACE_CHARS:
         while pos < n and text[pos] in _SPACE_CHARS:
             pos += 1
