@@ -55,6 +55,8 @@ QUOTE_RUN_RE = regex.compile(
 #: adds the emphasis markers before the mark and drops apostrophes, which
 #: gives exactly ``QUOTE_RUN_RE``'s matches (a test checks it).
 QUOTE_START_RE = re.compile(f"[{QUOTES}][{QUOTES}*_]*")
+#: The emphasis markers that end just before a position (matched backwards).
+EMPHASIS_BEFORE_RE = regex.compile(r"[*_]++", flags=regex.REVERSE)
 #: A single quote between two word characters: an apostrophe or a prime.
 INNER_SINGLE_RE = regex.compile(
     rf"(?<=[\p{{L}}\p{{N}}\p{{M}}{INLINE}])[{SINGLE_QUOTES}](?=[\p{{L}}\p{{N}}\p{{M}}{INLINE}])"
@@ -176,8 +178,9 @@ def _runs(text: str) -> list[tuple[int, int]]:
             continue  # don't, м'ясо, 5'11: no quotation mark
         # The emphasis markers just before the mark belong to its run (the
         # scan never stops a run before a marker, so they belong to no other).
-        while start and text[start - 1] in "*_":
-            start -= 1
+        if start and text[start - 1] in "*_":
+            markers = EMPHASIS_BEFORE_RE.match(text, 0, start)
+            start = start - 1 if markers is None else markers.start()  # never None here
         runs.append((start, end))
     return runs
 
