@@ -56,10 +56,15 @@ _NO_SPACE_BEFORE = frozenset(",;:!?.…)]")
 #: end of the line, a space, more punctuation, a closing bracket, quote or
 #: emphasis marker. Anything else (a letter, a digit, ``[`` of an image …)
 #: means the mark starts something, and the space before it stays.
-_FOLLOW = frozenset(",.;:!?…)]}»\"'”“’‘›*\n") | _SPACE_CHARS
-#: What may follow ``:`` and ``;``: no brackets, quotes or ``*``, so that
-#: emoticons (``:)``, ``;-)``, ``:'(``, ``:*``) keep their space.
-_COLON_FOLLOW = frozenset(",.;:!?…»”\n") | _SPACE_CHARS
+#: Every quote character, treated alike: the quotes filter, which runs later,
+#: may turn one into another, and what this filter does must not change then.
+_QUOTES = frozenset("\"'«»„“”‘’‚‹›")
+_FOLLOW = frozenset(",.;:!?…)]}*\n") | _QUOTES | _SPACE_CHARS
+#: What may follow ``:`` and ``;``: no brackets or ``*``, so that emoticons
+#: (``:)``, ``;-)``, ``:*``) keep their space; a quote only when no bracket
+#: follows it (``:'(`` is an emoticon too).
+_COLON_FOLLOW = frozenset(",.;:!?…\n") | _QUOTES | _SPACE_CHARS
+_BRACKETS = frozenset("()[]")
 _DOTS = frozenset(".…")
 #: Quotes that only ever open: after a comma they start the next words.
 _OPENING_QUOTES = frozenset("«„‚‹")
@@ -110,8 +115,11 @@ def _before_punct(text: str, start: int, at: int) -> tuple[str, int]:
             pos += 1
         if pos < n and text[pos].isdigit():
             return " ", at  # a score or a ratio, "2 : 1"
-    follow = _COLON_FOLLOW if punct in ":;" else _FOLLOW
-    return ("" if after in follow else " "), at
+    if punct in ":;":
+        if after in _QUOTES and pos + 1 < n and text[pos + 1] in _BRACKETS:
+            return " ", at  # ":'(" is an emoticon
+        return ("" if after in _COLON_FOLLOW else " "), at
+    return ("" if after in _FOLLOW else " "), at
 
 
 class _Finder:
