@@ -13,7 +13,9 @@ from ._verbatim import BLOCK, INLINE
 
 __all__ = [
     "BLOCKQUOTE_RE",
+    "EXOTIC_SPACES",
     "HEADING_RE",
+    "INLINE_SPACES",
     "LIST_ITEM_RE",
     "TABLE_ROW_RE",
     "TABLE_SEPARATOR_RE",
@@ -21,6 +23,13 @@ __all__ = [
     "WORD_CHAR",
     "is_structural_line",
 ]
+
+#: Spaces that are not U+0020 or a tab: no-break, Ogham, the U+2000 block
+#: (en quad to hair space), narrow no-break, medium mathematical, ideographic.
+#: Zero-width characters are not among them (the invisible filter's).
+EXOTIC_SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+#: Every space that can sit inside a line.
+INLINE_SPACES = " \t" + EXOTIC_SPACES
 
 #: One character of a word: a letter, a digit, a combining mark, or an inline
 #: verbatim placeholder (inline code, URL and e-mail behave as words).

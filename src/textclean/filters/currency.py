@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import regex
 
 from .._filter import FilterError, register
-from .spaces import EXOTIC_SPACES
+from .._patterns import EXOTIC_SPACES
 
 __all__ = ["CODE_TO_SYMBOL", "SYMBOL_TO_CODE", "currency_codes", "fix_currency"]
 

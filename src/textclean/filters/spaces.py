@@ -9,16 +9,12 @@ from __future__ import annotations
 import regex
 
 from .._filter import register
+from .._patterns import EXOTIC_SPACES
 from .._verbatim import INLINE
 
 __all__ = ["EXOTIC_SPACES", "fix_spaces"]
 
-#: Spaces that are not U+0020: no-break, Ogham, en quad … hair space, narrow
-#: no-break, medium mathematical, ideographic. Zero-width characters are not
-#: spaces here (they belong to the ``invisible`` filter).
-EXOTIC_SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
-
-_EX = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_EX = regex.escape(EXOTIC_SPACES)
 _SP = rf"[ \t{_EX}]"
 _EOL = r"(?=\n|\z)"
 _NOT_EOL = r"(?!\n|\z)"

@@ -20,14 +20,14 @@ from bisect import bisect_right
 import regex
 
 from .._filter import register
-from .._patterns import HEADING_RE, TABLE_ROW_RE, TABLE_SEPARATOR_RE, WORD_CHAR
+from .._patterns import HEADING_RE, INLINE_SPACES, TABLE_ROW_RE, TABLE_SEPARATOR_RE, WORD_CHAR
 from .._verbatim import BLOCK
 
 __all__ = ["join_broken_wraps"]
 
 #: Characters that count as space around a line: tab and every Unicode space
 #: separator (``Zs``). A line made of nothing else is blank.
-SPACES = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+SPACES = INLINE_SPACES
 _S = regex.escape(SPACES)
 #: What a line that takes a continuation ends with: a word character (a
 #: letter, digit, mark or inline verbatim span) or a comma, as one class.
