@@ -43,6 +43,16 @@ RIGHT_RE = regex.compile(
     rf"(?P<tail>[^\s{BLOCK}]*+)"
     r"(?P<gap>[ \t]*+)"
 )
+#: The same for a hyphen on a block-quote line: the next line of the same
+#: quote (its ``>`` markers, checked to be as many, stay where they are).
+QUOTED_RIGHT_RE = regex.compile(
+    r"(?P<breaks>\n)(?P<quote>[ \t]*+(?:>[ \t]*+)++)"
+    r"(?P<right>\p{L}[\p{L}\p{M}\p{N}]*+)"
+    rf"(?P<tail>[^\s{BLOCK}]*+)"
+    r"(?P<gap>[ \t]*+)"
+)
+#: A line's block-quote markers, with the spaces around them.
+QUOTE_PREFIX_RE = regex.compile(r"[ \t]*+(?:>[ \t]*+)*+")
 #: A word, as the vocabulary counts words: a run of letters, marks and digits.
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]++")
 #: Up to this many distinct joined words are looked up with ``str.find``;
@@ -74,6 +84,11 @@ def join_hyphenated(text: str, *, ignore_case: bool = True, keep_lines: bool = F
     'Рост экономического потенциала и экономического\\nобмена.'
     >>> join_hyphenated("Send an e-\\nmail today. Email is fast.")
     'Send an email today. Email is fast.'
+
+    Inside a block quote the word goes on on the next line of the same quote:
+
+    >>> join_hyphenated("> The govern-\\n> ment said. Government is big.")
+    '> The government said. Government is big.'
 
     Left alone: a split whose joined word does not occur in the text (a real
     compound hyphen at a line end), a hyphen with a space before it (a dash),
@@ -139,7 +154,7 @@ def _splits(text: str, fold: Callable[[str], str]) -> list[_Split]:
         start = left.start()
         if start > 0 and text[start - 1] == INLINE:
             continue  # a verbatim span is not a word fragment
-        after = RIGHT_RE.match(text, site.end() - 1)
+        after = _right_part(text, site.end() - 1, hyphen)
         if after is None:
             continue
         end = used = after.end()
@@ -201,9 +216,33 @@ def _find_whole_words(haystack: str, words: set[str]) -> set[str] | None:
     return found
 
 
+def _right_part(text: str, newline: int, hyphen: int) -> regex.Match[str] | None:
+    """The second part of the word after the line break at ``newline``.
+
+    On a block-quote line it is on the next line, of the same quote or
+    with no quote marker (a lazy continuation); else on the next line that
+    is not blank.
+    """
+    start = text.rfind("\n", 0, hyphen) + 1
+    prefix = QUOTE_PREFIX_RE.match(text, start, hyphen)
+    assert prefix is not None  # every part of it is optional
+    depth = prefix.group().count(">")
+    if not depth:
+        return RIGHT_RE.match(text, newline)
+    after = QUOTED_RIGHT_RE.match(text, newline)
+    if after is not None:
+        return after if after.group("quote").count(">") == depth else None
+    # A lazy continuation (no marker) goes on the quote; a blank line ends it.
+    after = RIGHT_RE.match(text, newline)
+    return after if after is not None and after.group("breaks") == "\n" else None
+
+
 def _in_heading_or_table(text: str, at: int) -> bool:
-    """True if position ``at`` is on a heading or a table row."""
+    """True if position ``at`` is on a heading or a table row (in a block quote too)."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     line = text[start : end if end >= 0 else len(text)]
+    prefix = QUOTE_PREFIX_RE.match(line)
+    assert prefix is not None  # every part of it is optional
+    line = line[prefix.end() :]
     return HEADING_RE.match(line) is not None or TABLE_ROW_RE.match(line) is not None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import regex
+
 from .._filter import register
 from .._patterns import HEADING_RE, TABLE_ROW_RE, is_structural_line
 
@@ -19,6 +21,8 @@ SOFT_HYPHEN = "\u00ad"
 INVISIBLE = "\u200b\u00ad\u2060\ufeff\u2061\u2062\u2063\u2064"
 # What may sit between a soft hyphen and its line break, or start the next line.
 _GAP = " \t" + INVISIBLE
+#: A line's block-quote markers (``> ``, ``> > ``), with the spaces around them.
+QUOTE_PREFIX_RE = regex.compile(r"[ \t]*+(?:>[ \t]*+)++")
 
 
 @register(
@@ -38,7 +42,9 @@ def remove_invisible(text: str) -> str:
     break go too) when the next line goes on with a letter. Across blank
     lines the halves are joined only when the next part starts with a
     lowercase letter. Nothing is joined onto a heading or a table row, nor
-    is a heading, list item, block quote, table row or code block pulled up.
+    is a heading, list item, block quote, table row or code block pulled up;
+    but inside a block quote the next line of the same quote continues the
+    word (``> пре\u00ad`` then ``> зидент`` → ``> президент``).
 
     Left alone: the zero-width joiner and non-joiner (U+200D, U+200C: emoji,
     Persian, Indic scripts), directional marks and isolates (U+200E, U+200F,
@@ -54,6 +60,8 @@ def remove_invisible(text: str) -> str:
     '👩\\u200d💻 and می\\u200cخواهم stay'
     >>> remove_invisible("a list\\u00ad\\n- item")
     'a list\\n- item'
+    >>> remove_invisible("> the pre\\u00ad\\n> sident said")
+    '> the president said'
     """
     present = [ch for ch in INVISIBLE if ch in text]
     if not present:
@@ -80,21 +88,22 @@ def _join_soft_hyphen_breaks(text: str) -> str:
             joined = _join_next(line, lines, i)
             if joined is None:
                 break
-            head, i = joined
+            head, i, line = joined
             pieces.append(head)
-            line = lines[i].lstrip(_GAP)
         pieces.append(line)
         out.append("".join(pieces))
         i += 1
     return "\n".join(out)
 
 
-def _join_next(line: str, lines: list[str], i: int) -> tuple[str, int] | None:
+def _join_next(line: str, lines: list[str], i: int) -> tuple[str, int, str] | None:
     """Where the word that ``line`` (at ``lines[i]``, maybe joined already) breaks goes on.
 
-    Returns ``line`` cut before its soft hyphen and the index of the line
-    that continues the word, or None when ``line`` does not end in a soft
-    hyphen after a letter or nothing may be joined to it.
+    Returns ``line`` cut before its soft hyphen, the index of the line
+    that continues the word and that line's text from the continuation on,
+    or None when ``line`` does not end in a soft hyphen after a letter or
+    nothing may be joined to it. Inside a block quote, the next line of the
+    same quote (``> пре\u00ad`` then ``> зидент``) continues the word.
     """
     if SOFT_HYPHEN not in line:
         return None
@@ -103,6 +112,9 @@ def _join_next(line: str, lines: list[str], i: int) -> tuple[str, int] | None:
         return None
     if HEADING_RE.match(lines[i]) or TABLE_ROW_RE.match(lines[i]):
         return None
+    quoted = _quoted_continuation(lines[i], lines[i + 1])
+    if quoted is not None:
+        return head, i + 1, quoted
     k = i + 1
     while k < len(lines) and not lines[k].strip(_GAP):
         k += 1
@@ -113,7 +125,29 @@ def _join_next(line: str, lines: list[str], i: int) -> tuple[str, int] | None:
         return None
     if is_structural_line(lines[k]):
         return None
-    return head, k
+    return head, k, lines[k].lstrip(_GAP)
+
+
+def _quoted_continuation(line: str, following: str) -> str | None:
+    """The text that continues ``line``'s word on ``following``, both in the same block quote.
+
+    None unless both lines carry the same quote markers (spaces aside) and
+    ``following`` goes on with a letter that starts no list item or heading.
+    """
+    if ">" not in line or ">" not in following:
+        return None
+    mine, theirs = QUOTE_PREFIX_RE.match(line), QUOTE_PREFIX_RE.match(following)
+    if mine is None or theirs is None:
+        return None
+    if theirs.group().count(">") != mine.group().count(">"):
+        return None
+    own = line[mine.end() :]
+    if HEADING_RE.match(own) or TABLE_ROW_RE.match(own):
+        return None  # a heading or table row inside the quote takes nothing
+    rest = following[theirs.end() :].lstrip(_GAP)
+    if not rest or not _is_letter(rest[0]) or is_structural_line(rest):
+        return None
+    return rest
 
 
 def _is_letter(ch: str) -> bool:
