@@ -10,50 +10,63 @@ from .._verbatim import PLACEHOLDERS
 
 __all__ = ["remove_boilerplate"]
 
-#: Line beginnings that mark a read-also teaser or a subscribe/follow call,
-#: compared word by word, case-insensitively (``ё`` = ``е``).
-PHRASES: tuple[str, ...] = (
+#: Line beginnings that point to other articles (read also, see also, more
+#: on the topic), compared word by word, case-insensitively (``ё`` = ``е``).
+#: Such a phrase followed by a lowercase word with no punctuation between
+#: is a sentence of the article (``Read more carefully``, ``По теме доклада
+#: выступил…``), not a teaser.
+POINTERS: tuple[str, ...] = (
     # ru
     "читайте также",
     "читать также",
     "смотрите также",
     "еще по теме",
     "по теме",
-    "читайте нас в",
-    "подписывайтесь на",
-    "подпишитесь на наш",
-    "следите за нашими новостями",
-    "присоединяйтесь к нам в",
     # uk
     "читайте також",
     "дивіться також",
-    "підписуйтесь на",
-    "підписуйтеся на",
-    "читайте нас у",
     # be
     "чытайце таксама",
     "глядзіце таксама",
-    "падпісвайцеся на",
-    "чытайце нас у",
     # en
     "read also",
     "also read",
     "read more",
     "see also",
     "related articles",
+    # de
+    "lesen sie auch",
+    "auch interessant",
+    "mehr zum thema",
+)
+#: Line beginnings that mark a call to subscribe, follow or share.
+CALLS: tuple[str, ...] = (
+    # ru
+    "читайте нас в",
+    "подписывайтесь на",
+    "подпишитесь на наш",
+    "следите за нашими новостями",
+    "присоединяйтесь к нам в",
+    # uk
+    "підписуйтесь на",
+    "підписуйтеся на",
+    "читайте нас у",
+    # be
+    "падпісвайцеся на",
+    "чытайце нас у",
+    # en
     "share this article",
     "share this",
     "follow us on",
     "subscribe to our",
     "sign up for our newsletter",
     # de
-    "lesen sie auch",
-    "auch interessant",
-    "mehr zum thema",
     "folgen sie uns",
     "abonnieren sie unseren",
     "jetzt teilen",
 )
+#: Every built-in line beginning that marks a teaser or a call.
+PHRASES: tuple[str, ...] = POINTERS + CALLS
 
 #: Words that make up a share bar or an advertisement label.
 BUTTONS: tuple[str, ...] = (
@@ -123,7 +136,9 @@ def remove_boilerplate(
 
     * a teaser or call to subscribe: it starts with a known phrase
       (``Читайте также``, ``Read more``, ``Lesen Sie auch``…; up to 30
-      words), also as a list item or in emphasis;
+      words), also as a list item or in emphasis; a read-also phrase
+      followed straight by a lowercase word starts a sentence, which stays
+      (``Read more carefully, he said``);
     * a share bar or ad label: every word of it is a button word
       (``Поделиться``, ``Share``, ``Реклама``, ``Anzeige``…) or a social
       network, with at least one button word or two networks;
@@ -235,23 +250,29 @@ def _body(line: str) -> str:
     return line.lstrip(" \t>")
 
 
+#: A phrase as the index holds it: its words, and whether it is a pointer
+#: (which a lowercase word right after it turns into a sentence).
+_Phrase = tuple[list[str], bool]
+
+
 @functools.lru_cache(maxsize=32)
 def _phrase_index(
     phrases: tuple[str, ...], buttons: tuple[str, ...], builtin: bool
-) -> tuple[dict[str, list[list[str]]], frozenset[str]]:
+) -> tuple[dict[str, list[_Phrase]], frozenset[str]]:
     """Phrases by their first word, and the set of button words."""
-    starts: dict[str, list[list[str]]] = {}
-    for phrase in (PHRASES if builtin else ()) + tuple(phrases):
+    starts: dict[str, list[_Phrase]] = {}
+    marked = [(p, True) for p in POINTERS] + [(p, False) for p in CALLS] if builtin else []
+    for phrase, pointer in marked + [(p, False) for p in phrases]:
         words = _words(phrase)
         if words:
-            starts.setdefault(words[0], []).append(words)
+            starts.setdefault(words[0], []).append((words, pointer))
     words_set = frozenset(
         w for b in (BUTTONS if builtin else ()) + tuple(buttons) for w in _words(b)
     )
     return starts, words_set
 
 
-def _is_teaser(line: str, starts: dict[str, list[list[str]]], buttons: frozenset[str]) -> bool:
+def _is_teaser(line: str, starts: dict[str, list[_Phrase]], buttons: frozenset[str]) -> bool:
     """A read-also teaser, a subscribe call, or a share bar."""
     body = _body(line)
     tokens = body.split(maxsplit=PHRASE_LINE_MAX_WORDS)
@@ -260,8 +281,10 @@ def _is_teaser(line: str, starts: dict[str, list[list[str]]], buttons: frozenset
     words = _words(body)
     if not words:
         return False
-    for phrase in starts.get(words[0], ()):
+    for phrase, pointer in starts.get(words[0], ()):
         if words[: len(phrase)] == phrase:
+            if pointer and _sentence_goes_on(tokens, len(phrase)):
+                continue
             return True
     if len(words) > 12:
         return False
@@ -269,6 +292,31 @@ def _is_teaser(line: str, starts: dict[str, list[list[str]]], buttons: frozenset
     if not bar or not all(w in buttons or w in NETWORKS for w in bar):
         return False
     return len(bar) >= 2 or bar[0] in buttons
+
+
+def _sentence_goes_on(tokens: list[str], count: int) -> bool:
+    """True if the phrase of ``count`` words that starts ``tokens`` runs on into a sentence.
+
+    That is: nothing but a comma stands after its last word, and the next
+    token starts with a lowercase letter (``Read more carefully``,
+    ``Смотрите также, как…``). ``Читайте также:``, ``**Read more**``,
+    ``Lesen Sie auch Die Lage…`` and a phrase alone are teasers.
+    """
+    seen = 0
+    for k, token in enumerate(tokens):
+        if not _strip_edges(token):
+            continue  # a token of punctuation only is no word
+        seen += 1
+        if seen < count:
+            continue
+        end = len(token)
+        while end and not token[end - 1].isalnum():
+            end -= 1
+        if token[end:] not in ("", ","):
+            return False
+        rest = next((t for t in tokens[k + 1 :] if t), "")
+        return rest[:1].islower()
+    return False
 
 
 def _repeat_key(line: str, max_words: int) -> str | None:
