@@ -6,8 +6,8 @@ single line break or with one or more blank lines
 is a letter, a digit or a comma, followed by a line that starts with a
 lowercase letter, is such a break: the two are joined with one space.
 
-Markdown structure is never joined: a heading neither takes a continuation
-nor is appended anywhere; a line that starts a list item, block quote, table
+Markdown structure is never joined: a heading (also inside a list item or
+block quote) neither takes a continuation nor is appended anywhere; a line that starts a list item, block quote, table
 row, thematic break or code block stays on its own line (a lowercase line
 *after* a list item or a block quote line is that item's continuation and
 joins it); table rows and code never take a continuation.
@@ -47,6 +47,12 @@ PIPE_LINE_RE = regex.compile(r"(?m)^[^\n|]*+\|[^\n]*+")
 BLANK_LINE_RE = regex.compile(rf"(?m)^[{_S}]*+$")
 #: A setext heading underline; the line above it is a heading.
 SETEXT_UNDERLINE_RE = regex.compile(r"^ {0,3}(?:=++|-{2,}+)[ \t]*+$")
+#: The container markers a line starts with: block-quote markers and list
+#: markers, each followed by a space, with the indentation around them. A
+#: heading or table row inside a list item or quote follows them.
+CONTAINER_RE = regex.compile(r"(?:[ \t]*+(?:>|(?:[-*+•]|[0-9]{1,9}[.)])(?=[ \t])))*+[ \t]*+")
+# The first characters of a line that may start a container marker.
+_CONTAINER_LEADS = frozenset(" \t>-*+•0123456789")
 #: Indentation of four columns or more: after a blank line, an indented code block.
 INDENTED_CODE_RE = regex.compile(r"^(?: {0,3}\t| {4})")
 
@@ -77,7 +83,8 @@ def join_broken_wraps(text: str) -> str:
     starts with anything but a lowercase letter (so a wrap before a
     capitalised word, ``der\\nStaat``, is not joined: a new sentence looks the
     same), headings, and any line that starts a list item, block quote, table
-    row or code block. Table rows and code never take a continuation.
+    row or code block. Table rows and code never take a continuation, nor
+    does a heading or table row inside a block quote or list item.
 
     >>> join_broken_wraps("Das ist der\\nStaat.")
     'Das ist der\\nStaat.'
@@ -87,6 +94,8 @@ def join_broken_wraps(text: str) -> str:
     '# Заголовок\\nпродолжение'
     >>> join_broken_wraps("> цитата\\n> продолжение")
     '> цитата\\n> продолжение'
+    >>> join_broken_wraps("> # Заголовок\\nпродолжение")
+    '> # Заголовок\\nпродолжение'
     """
     if "\n" not in text:
         return text
@@ -147,11 +156,23 @@ class _Lines:
             line = text[start:end]
             if HEADING_RE.match(line) is not None or TABLE_ROW_RE.match(line) is not None:
                 return True
+        if lead in _CONTAINER_LEADS and self.in_container_closed(start, end):
+            return True
         if self.has_block and text.find(BLOCK, start, end) >= 0:
             return True
         if lead in " \t" and self.is_code(start):
             return True
         return self.has_pipe and self.in_table(start)
+
+    def in_container_closed(self, start: int, end: int) -> bool:
+        """True if the line is a heading or table row inside a quote or list item."""
+        line = self.text[start:end]
+        markers = CONTAINER_RE.match(line)
+        assert markers is not None  # every part of it is optional
+        if not markers.end():
+            return False
+        inner = line[markers.end() :]
+        return HEADING_RE.match(inner) is not None or TABLE_ROW_RE.match(inner) is not None
 
     def refuses(self, start: int, body: int, *, blank_before: bool) -> bool:
         """True if the line at ``start`` (its text begins at ``body``) may not be appended.
