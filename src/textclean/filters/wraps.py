@@ -7,8 +7,8 @@ is a letter, a digit or a comma, followed by a line that starts with a
 lowercase letter, is such a break: the two are joined with one space.
 
 Markdown structure is never joined: a heading (also inside a list item or
-block quote) neither takes a continuation nor is appended anywhere; a line that starts a list item, block quote, table
-row, thematic break or code block stays on its own line (a lowercase line
+block quote) neither takes a continuation nor is appended anywhere; a line
+that starts a list item, block quote, table row, thematic break or code block stays on its own line (a lowercase line
 *after* a list item or a block quote line is that item's continuation and
 joins it); table rows and code never take a continuation.
 """
@@ -166,13 +166,18 @@ class _Lines:
 
     def in_container_closed(self, start: int, end: int) -> bool:
         """True if the line is a heading or table row inside a quote or list item."""
-        line = self.text[start:end]
-        markers = CONTAINER_RE.match(line)
+        text = self.text
+        if text.find("#", start, end) < 0 and text.find("|", start, end) < 0:
+            return False  # the common case, decided by two scans in C
+        markers = CONTAINER_RE.match(text, start, end)
         assert markers is not None  # every part of it is optional
-        if not markers.end():
+        inner = markers.end()
+        if inner == start:
             return False
-        inner = line[markers.end() :]
-        return HEADING_RE.match(inner) is not None or TABLE_ROW_RE.match(inner) is not None
+        # A heading marker is at most seven characters ("###### "); a table
+        # row starts with "|" (the markers' spaces are consumed).
+        head = text[inner : min(end, inner + 8)]
+        return head[:1] == "|" or HEADING_RE.match(head) is not None
 
     def refuses(self, start: int, body: int, *, blank_before: bool) -> bool:
         """True if the line at ``start`` (its text begins at ``body``) may not be appended.
