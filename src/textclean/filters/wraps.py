@@ -8,9 +8,10 @@ lowercase letter, is such a break: the two are joined with one space.
 
 Markdown structure is never joined: a heading (also inside a list item or
 block quote) neither takes a continuation nor is appended anywhere; a line
-that starts a list item, block quote, table row, thematic break or code block stays on its own line (a lowercase line
-*after* a list item or a block quote line is that item's continuation and
-joins it); table rows and code never take a continuation.
+that starts a list item, block quote, table row, thematic break or code
+block stays on its own line (a lowercase line *after* a list item or a
+block quote line is that item's continuation and joins it); table rows and
+code never take a continuation.
 """
 
 from __future__ import annotations
