@@ -22,7 +22,7 @@ import regex
 
 from .._filter import register
 from .._patterns import HEADING_RE, INLINE_SPACES, TABLE_ROW_RE, TABLE_SEPARATOR_RE, WORD_CHAR
-from .._verbatim import BLOCK
+from .._verbatim import BLOCK, INLINE
 
 __all__ = ["join_broken_wraps"]
 
@@ -56,6 +56,9 @@ CONTAINER_RE = regex.compile(r"(?:[ \t]*+(?:>|(?:[-*+•]|[0-9]{1,9}[.)])(?=[ \t
 _CONTAINER_LEADS = frozenset(" \t>-*+•0123456789")
 #: Indentation of four columns or more: after a blank line, an indented code block.
 INDENTED_CODE_RE = regex.compile(r"^(?: {0,3}\t| {4})")
+#: A link reference definition, ``[label]: URL`` (the URL is masked): text
+#: appended to it would turn it into a paragraph.
+LINK_DEFINITION_RE = regex.compile(rf"^ {{0,3}}\[[^\]\n]++\]:[ \t]*+{INLINE}")
 
 
 @register(
@@ -149,7 +152,8 @@ class _Lines:
     def closed(self, start: int, end: int) -> bool:
         """True if the line at ``start`` (its content ends at ``end``) takes no continuation.
 
-        A heading, a table row (or any line of a table), or code.
+        A heading, a table row (or any line of a table), code, or a link
+        reference definition.
         """
         text = self.text
         lead = text[start]
@@ -158,6 +162,8 @@ class _Lines:
             if HEADING_RE.match(line) is not None or TABLE_ROW_RE.match(line) is not None:
                 return True
         if lead in _CONTAINER_LEADS and self.in_container_closed(start, end):
+            return True
+        if "[" in text[start : start + 4] and LINK_DEFINITION_RE.match(text[start:end]):
             return True
         if self.has_block and text.find(BLOCK, start, end) >= 0:
             return True
