@@ -95,7 +95,17 @@ def test_leading_exotic_spaces_are_dropped_but_ascii_indentation_kept() -> None:
     assert fix_spaces("\u00a0\u00a0text") == "text"
     assert fix_spaces("  \u00a0\ttext") == "  \ttext"
     assert fix_spaces("\u3000\u3000日本語") == "日本語"
-    assert fix_spaces(">\u00a0\u00a0quote") == ">quote"
+
+
+def test_exotic_space_after_a_quote_marker_is_its_space() -> None:
+    # The marker keeps one space: ">\u00a0text" is "> text", never ">text".
+    assert fix_spaces(">\u00a0\u00a0quote") == "> quote"
+    assert fix_spaces(">\u00a0>\u2009- item") == "> > - item"
+    assert fix_spaces("\u00a0>\u00a0quote") == "> quote"
+    assert fix_spaces("> \u00a0quote") == "> quote"
+    assert fix_spaces(">\u00a0\n") == ">\n"
+    # Plain spaces after the marker are indentation and stay.
+    assert fix_spaces(">  \u00a0  quote") == ">    quote"
 
 
 def test_lines_are_never_joined_or_split() -> None:

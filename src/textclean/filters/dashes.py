@@ -20,7 +20,7 @@ _SPACE: Final = "[ \u00a0\u202f]"
 _LEFT: Final = rf"[\p{{L}}\p{{N}}\p{{M}}{INLINE},.!?;:…)\]}}»”’\"'“‘›*_%‰°$€£₽¥]"
 #: What may stand just after the spaces: a word, an opening bracket or quote,
 #: an emphasis marker, or a sign that starts a word or an amount.
-_RIGHT: Final = rf"[\p{{L}}\p{{N}}\p{{M}}{INLINE}«„“‘\"'(\[‹*_$€£₽¥№#@]"
+_RIGHT: Final = rf"[\p{{L}}\p{{N}}\p{{M}}{INLINE}«„“‘‚\"'(\[‹*_$€£₽¥№#@]"
 #: A candidate: ``-``, ``–``, ``—`` or ``--`` (not ``---``) with a space on
 #: each side. What stands around it is checked afterwards (a pattern that
 #: starts with a look-behind or a run of spaces scans several times slower).
@@ -41,11 +41,20 @@ _NUMBER_PREFIX: Final = "$€£₽¥"
 
 
 def _numeric_left(text: str, end: int) -> bool:
-    """True if the text just before ``end`` is a number (``5``, ``5%``, ``500$``)."""
+    """True if the text just before ``end`` is a number (``5``, ``5%``, ``500 $``).
+
+    A sign after the digits may stand after one space (``5 %``, ``500 $``:
+    the currency filter writes a suffix symbol so).
+    """
     ch = text[end - 1]
     if ch.isdigit():
         return True
-    return ch in _NUMBER_SUFFIX and end >= 2 and text[end - 2].isdigit()
+    if ch not in _NUMBER_SUFFIX or end < 2:
+        return False
+    before = text[end - 2]
+    if before in _SPACES:
+        return end >= 3 and text[end - 3].isdigit()
+    return before.isdigit()
 
 
 def _numeric_right(text: str, start: int) -> bool:

@@ -21,6 +21,7 @@ from .._filter import register
 from .._patterns import (
     BLOCKQUOTE_RE,
     HEADING_RE,
+    INLINE_SPACES,
     LIST_ITEM_RE,
     TABLE_ROW_RE,
     THEMATIC_BREAK_RE,
@@ -369,8 +370,9 @@ def _pair_edits(
 ) -> tuple[list[_Edit], bool, bool]:
     """The edits that write ``pairs`` in ``marks``, dropping spaces just inside them.
 
-    Spaces go only where a word, bracket or punctuation mark (or another
-    quote) takes their place beside the mark. Also says whether some pair
+    Spaces (plain, tabs and exotic ones such as a no-break space) go only
+    where a word, bracket or punctuation mark (or another quote) takes their
+    place beside the mark. Also says whether some pair
     changes between double and single marks, and whether spaces went.
     """
     events: list[tuple[int, bool, bool]] = []
@@ -390,7 +392,7 @@ def _pair_edits(
         moved |= not double or (single_out and not outer)
         if is_open:
             end = pos + 1
-            while end < size and text[end] in " \t":
+            while end < size and text[end] in INLINE_SPACES:
                 end += 1
             if end < size and end > pos + 1 and _after(text[end]) in (_WORD, _OPEN, _SOFT):
                 spaced = True
@@ -400,7 +402,7 @@ def _pair_edits(
         else:
             depth -= 1
             start = pos
-            while start > 0 and text[start - 1] in " \t":
+            while start > 0 and text[start - 1] in INLINE_SPACES:
                 start -= 1
             if 0 < start < pos and _before(text[start - 1]) in (_WORD, _CLOSE):
                 spaced = True

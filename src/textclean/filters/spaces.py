@@ -44,6 +44,8 @@ PREFIX_RE = regex.compile(
 
 #: Exotic spaces (dropped from indentation).
 EXOTIC_RE = regex.compile(rf"[{_EX}]")
+#: The spaces after a block-quote marker that hold an exotic space.
+QUOTE_MARKER_SPACES_RE = regex.compile(rf"(?<=>)[ \t]*+[{_EX}]{_SP}*+")
 
 _SPACE_CHARS = frozenset(" \t" + EXOTIC_SPACES)
 #: Punctuation that takes no space before it.
@@ -64,14 +66,28 @@ _BRACKETS = frozenset("()[]")
 _DOTS = frozenset(".…")
 #: Quotes that only ever open: after a comma they start the next words.
 _OPENING_QUOTES = frozenset("«„‚‹")
+#: Quotes that open when a word follows right after them (``’`` is left
+#: out: before a word it is an apostrophe, as in ``’90s``).
+_OPENING_BEFORE_WORD = _QUOTES - {"’"}
 #: Characters before ``(`` that make it part of an emoticon (``:(``, ``;(``, ``=(``).
 _EMOTICON_EYES = frozenset(":;=")
 
 
+def _quote_marker_spaces(m: regex.Match[str]) -> str:
+    """The spaces after ``>`` without their exotic ones, or one space if none is left."""
+    return EXOTIC_RE.sub("", m.group()) or " "
+
+
 def _prefix(m: regex.Match[str]) -> str:
-    """A line's prefix with exotic spaces dropped and one space after its marker."""
+    """A line's prefix with exotic spaces dropped and one space after its marker.
+
+    An exotic space right after a block-quote marker is that marker's space:
+    ``>\u00a0text`` becomes ``> text``, not ``>text``.
+    """
     ind = m.group("ind")
     if not ind.isascii():
+        if ">" in ind:
+            ind = QUOTE_MARKER_SPACES_RE.sub(_quote_marker_spaces, ind)
         ind = EXOTIC_RE.sub("", ind)
     mark = m.group("mark")
     return ind if mark is None else ind + mark + " "
@@ -87,6 +103,11 @@ def _after_open(text: str, bracket_at: int, after: str) -> str:
     ):
         return " "  # ":( " is an emoticon, not an opening bracket
     return ""
+
+
+def _starts_word(ch: str) -> bool:
+    """True for a character a word (or inline code, a URL) can start with."""
+    return ch.isalnum() or ch == INLINE
 
 
 def _before_punct(text: str, start: int, at: int) -> tuple[str, int]:
@@ -106,6 +127,8 @@ def _before_punct(text: str, start: int, at: int) -> tuple[str, int]:
     if punct == ",":
         if after.isalpha() or after == INLINE or after in _OPENING_QUOTES:
             return ", ", at + 1  # "слово ,слово", "сказал ,«да»": the space goes after the comma
+        if after in _OPENING_BEFORE_WORD and pos + 1 < n and _starts_word(text[pos + 1]):
+            return ", ", at + 1  # 'сказал ,"да"': a quote that opens before a word
     elif punct == ":" and start and text[start - 1].isdigit() and after in _SPACE_CHARS:
         while pos < n and text[pos] in _SPACE_CHARS:
             pos += 1
