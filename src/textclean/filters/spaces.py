@@ -10,7 +10,7 @@ import regex
 
 from .._filter import register
 from .._patterns import EXOTIC_SPACES
-from .._verbatim import INLINE
+from .._verbatim import BLOCK, INLINE
 
 __all__ = ["EXOTIC_SPACES", "fix_spaces"]
 
@@ -69,6 +69,10 @@ _OPENING_QUOTES = frozenset("«„‚‹")
 #: Quotes that open when a word follows right after them (``’`` is left
 #: out: before a word it is an apostrophe, as in ``’90s``).
 _OPENING_BEFORE_WORD = _QUOTES - {"’"}
+#: What a URL drops from its end (``_verbatim``'s trailing punctuation) ...
+URL_TRAILING = ".,;:!?'\"»)]}…"
+#: ... and what ends it: a space, or a character a URL never holds.
+_URL_STOP = frozenset("<>\"'`«»“”„\n" + INLINE + BLOCK) | _SPACE_CHARS
 #: Characters before ``(`` that make it part of an emoticon (``:(``, ``;(``, ``=(``).
 _EMOTICON_EYES = frozenset(":;=")
 
@@ -103,6 +107,20 @@ def _after_open(text: str, bracket_at: int, after: str) -> str:
     ):
         return " "  # ":( " is an emoticon, not an opening bracket
     return ""
+
+
+def _glue_keeps_url(text: str, at: int) -> bool:
+    """True if punctuation at ``at`` may be glued to an inline span before it.
+
+    That span may be a URL: glued to it, the characters from ``at`` to the
+    next space would be read as part of it unless they are all punctuation
+    a URL drops from its end (``https://x.org )12`` must not become the
+    longer URL ``https://x.org)12`` when cleaned again).
+    """
+    n = len(text)
+    while at < n and text[at] in URL_TRAILING:
+        at += 1
+    return at == n or text[at] in _URL_STOP or text[at].isspace()
 
 
 def _starts_word(ch: str) -> bool:
@@ -207,6 +225,8 @@ def _fix(text: str, finder: _Finder) -> str:
                     rep = _after_open(text, start - 1, after)
                 elif after in _NO_SPACE_BEFORE:
                     rep, end = _before_punct(text, start, end)
+                    if not rep and before == INLINE and not _glue_keeps_url(text, end):
+                        rep = " "  # "https://x.org )12": the URL would grow
                 else:
                     rep = " "
                 out.append(rep)
