@@ -18,7 +18,7 @@ from textclean._verbatim import BLOCK
 CASES = {
     "heading": (
         HEADING_RE,
-        ["# Заголовок", "### H3", "   ## indented", "#", "###### six"],
+        ["# Заголовок", "### H3", "   ## indented", "#", "###### six", "#\u00a0no-break"],
         ["#hashtag", "####### seven", "    # code indent", "текст # нет"],
     ),
     "list item": (

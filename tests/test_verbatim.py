@@ -86,6 +86,10 @@ from .strategies import any_text, articles
         ),
         pytest.param("```WWW.0", BLOCK, ["```WWW.0"], id="url-inside-unclosed-fence"),
         pytest.param("plain text", "plain text", [], id="nothing"),
+        pytest.param("**https://x.org**", f"**{INLINE}**", ["https://x.org"], id="url-in-bold"),
+        pytest.param(
+            "‚https://x.org/a]‚", f"‚{INLINE}]‚", ["https://x.org/a"], id="url-before-quote"
+        ),
     ],
 )
 def test_mask(text: str, masked: str, spans: list[str]) -> None:

@@ -35,8 +35,9 @@ INLINE_SPACES = " \t" + EXOTIC_SPACES
 #: verbatim placeholder (inline code, URL and e-mail behave as words).
 WORD_CHAR = rf"[\p{{L}}\p{{N}}\p{{M}}{INLINE}]"
 
-#: An ATX heading: up to three spaces, one to six ``#``, then a space or the end.
-HEADING_RE = regex.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+#: An ATX heading: up to three spaces, one to six ``#``, then a space (of any
+#: kind: the spaces filter turns a no-break one into a plain one later) or the end.
+HEADING_RE = regex.compile(rf"^ {{0,3}}#{{1,6}}(?:[{INLINE_SPACES}]|$)")
 #: A list item's marker (``-``, ``*``, ``+``, ``1.``, ``1)``), after any
 #: indentation and block-quote markers, followed by a space or the end.
 LIST_ITEM_RE = regex.compile(r"^[ \t]*+(?:>[ \t]*+)*+(?:[-*+•]|\d{1,9}[.)])(?:[ \t]|$)")

@@ -80,7 +80,9 @@ EMAIL_RE = regex.compile(r"(?<![\w.+\-])[\w.+\-]++@[\w\-]++(?:\.[\w\-]++)++")
 # the "@domain" that follows it.
 EMAIL_LOCAL_CHAR_RE = regex.compile(r"[\w.+\-]")
 EMAIL_DOMAIN_RE = regex.compile(r"@[\w\-]++(?:\.[\w\-]++)++")
-_URL_TRAILING = ".,;:!?'\"»)]}…"
+#: What a URL drops from its end: sentence punctuation, closing brackets and
+#: quotes, and (as in GFM) emphasis markers.
+URL_TRAILING = ".,;:!?'\"»“”‘’‚‹›)]}…*_~"
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +185,7 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _trim_url(text: str, start: int, end: int) -> int:
     """Drop trailing punctuation from a URL match, keeping balanced brackets."""
-    while end > start and text[end - 1] in _URL_TRAILING:
+    while end > start and text[end - 1] in URL_TRAILING:
         ch = text[end - 1]
         if ch == ")" and text.count("(", start, end) >= text.count(")", start, end):
             break

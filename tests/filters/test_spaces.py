@@ -195,17 +195,13 @@ def test_hostile_inputs_finish() -> None:
     assert fix_spaces(long_line).startswith("слово, слово,")
 
 
-def test_url_trailing_mirrors_verbatim() -> None:
-    from textclean import _verbatim
-    from textclean.filters.spaces import URL_TRAILING
-
-    assert URL_TRAILING == _verbatim._URL_TRAILING
-
-
 def test_punctuation_glued_to_a_url_never_grows_it() -> None:
     # Glued, ")12" or "]‚" would be read as part of the URL on the next run.
     assert fix_spaces("https://x.org/a )12 $ 500") == "https://x.org/a )12 $ 500"
-    assert fix_spaces("https://x.org/a\u00a0]‚ b") == "https://x.org/a ]‚ b"
+    assert fix_spaces("https://x.org/a\u00a0]x b") == "https://x.org/a ]x b"
+    # "]‚" is what a URL drops from its end, so gluing it cannot grow the URL.
+    assert fix_spaces("https://x.org/a\u00a0]‚ b") == "https://x.org/a]‚ b"
+    assert fix_spaces("https://x.org/a]‚ b") == "https://x.org/a]‚ b"
     # Punctuation a URL drops from its end is glued as usual.
     assert fix_spaces("(см. https://x.org/a ).") == "(см. https://x.org/a)."
     assert fix_spaces("see https://x.org/a .") == "see https://x.org/a."

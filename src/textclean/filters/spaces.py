@@ -10,7 +10,7 @@ import regex
 
 from .._filter import register
 from .._patterns import EXOTIC_SPACES
-from .._verbatim import BLOCK, INLINE
+from .._verbatim import BLOCK, INLINE, URL_TRAILING
 
 __all__ = ["EXOTIC_SPACES", "fix_spaces"]
 
@@ -69,9 +69,8 @@ _OPENING_QUOTES = frozenset("«„‚‹")
 #: Quotes that open when a word follows right after them (``’`` is left
 #: out: before a word it is an apostrophe, as in ``’90s``).
 _OPENING_BEFORE_WORD = _QUOTES - {"’"}
-#: What a URL drops from its end (``_verbatim``'s trailing punctuation) ...
-URL_TRAILING = ".,;:!?'\"»)]}…"
-#: ... and what ends it: a space, or a character a URL never holds.
+#: What a URL drops from its end is ``_verbatim.URL_TRAILING``; and what ends it:
+#: a space, or a character a URL never holds.
 _URL_STOP = frozenset("<>\"'`«»“”„\n" + INLINE + BLOCK) | _SPACE_CHARS
 #: Characters before ``(`` that make it part of an emoticon (``:(``, ``;(``, ``=(``).
 _EMOTICON_EYES = frozenset(":;=")
