@@ -202,6 +202,9 @@ def test_punctuation_glued_to_a_url_never_grows_it() -> None:
     # "]‚" is what a URL drops from its end, so gluing it cannot grow the URL.
     assert fix_spaces("https://x.org/a\u00a0]‚ b") == "https://x.org/a]‚ b"
     assert fix_spaces("https://x.org/a]‚ b") == "https://x.org/a]‚ b"
+    # a quote ends a URL, so what follows it cannot become part of the URL
+    assert fix_spaces("https://x.org/a .“quote”") == "https://x.org/a.“quote”"
+    assert fix_spaces("https://x.org/a .«quote»") == "https://x.org/a.«quote»"
     # Punctuation a URL drops from its end is glued as usual.
     assert fix_spaces("(см. https://x.org/a ).") == "(см. https://x.org/a)."
     assert fix_spaces("see https://x.org/a .") == "see https://x.org/a."

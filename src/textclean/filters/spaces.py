@@ -117,7 +117,8 @@ def _glue_keeps_url(text: str, at: int) -> bool:
     longer URL ``https://x.org)12`` when cleaned again).
     """
     n = len(text)
-    while at < n and text[at] in URL_TRAILING:
+    # a URL never runs past a stop character, so the scan may end at one
+    while at < n and text[at] in URL_TRAILING and text[at] not in _URL_STOP:
         at += 1
     return at == n or text[at] in _URL_STOP or text[at].isspace()
 
