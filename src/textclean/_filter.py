@@ -22,13 +22,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-import regex
-
 from ._locale import detect_locale_masked, resolve_locale
-from ._verbatim import BLOCK, INLINE, PLACEHOLDERS, Verbatim, mask, unmask
-
-# Splits a masked text into stretches and the placeholders between them.
-PLACEHOLDER_SPLIT_RE = regex.compile(f"([{PLACEHOLDERS}])")
+from ._verbatim import BLOCK, INLINE, PLACEHOLDER_SPLIT_RE, Verbatim, mask, unmask
 
 __all__ = [
     "Filter",
