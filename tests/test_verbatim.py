@@ -191,3 +191,19 @@ def test_fast_url_search_finds_what_the_pattern_finds(text: str) -> None:
         if end > m.start():
             want.append((m.start(), end))
     assert _urls(text) == want
+
+
+@given(st.text(alphabet="wW.w x\u0175", max_size=40))
+def test_fast_www_search_finds_what_the_pattern_finds(text: str) -> None:
+    from textclean._verbatim import WWW_RE, _www_starts
+
+    assert _www_starts(text) == [m.start() for m in WWW_RE.finditer(text)]
+
+
+@given(st.text(alphabet=f"ab \n{INLINE}{BLOCK}", max_size=40))
+def test_split_placeholders_is_a_split_on_them(text: str) -> None:
+    import re
+
+    from textclean._verbatim import split_placeholders
+
+    assert split_placeholders(text) == re.split(f"([{INLINE}{BLOCK}])", text)

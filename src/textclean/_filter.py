@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from ._locale import detect_locale_masked, resolve_locale
-from ._verbatim import BLOCK, INLINE, PLACEHOLDER_SPLIT_RE, Verbatim, mask, unmask
+from ._verbatim import BLOCK, INLINE, Verbatim, mask, split_placeholders, unmask
 
 __all__ = [
     "Filter",
@@ -157,7 +157,7 @@ def _per_segment(function: Callable[..., str], text: str, options: Mapping[str, 
     """Run ``function`` on each stretch of ``text`` between verbatim placeholders."""
     if INLINE not in text and BLOCK not in text:
         return function(text, **options)
-    parts = PLACEHOLDER_SPLIT_RE.split(text)
+    parts = split_placeholders(text)
     return "".join(
         part if i % 2 or not part else function(part, **options) for i, part in enumerate(parts)
     )
