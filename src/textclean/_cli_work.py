@@ -73,6 +73,8 @@ class Outcome:
     #: Problems that did not stop the file (JSON Lines under --on-error skip/keep).
     notes: list[str] = field(default_factory=list)
     internal: bool = False
+    #: The directory a file was written into (its fsync is left to the caller).
+    written: str | None = None
 
 
 def unified_diff(before: str, after: str, path: str) -> str:
@@ -182,10 +184,11 @@ def _process(job: Job, data: bytes, path: str, explicit: bool, writable: bool) -
     if job.diff:
         result.diff = unified_diff(before_text, after_text, path)
     if job.write and writable:
-        problem = _write(path, out)
+        directory, problem = _write(path, out)
         if problem:
             result.status = "error"
             result.message = problem
+        result.written = directory
     return result
 
 
@@ -193,21 +196,24 @@ def _name(decoded: Decoded) -> str:
     return decoded.encoding
 
 
-def _write(path: str, data: bytes) -> str | None:
-    """Write ``data`` over ``path``; a message if it cannot be done (the file is then as it was)."""
+def _write(path: str, data: bytes) -> tuple[str | None, str | None]:
+    """Write ``data`` over ``path``: the directory written, or a message saying why not.
+
+    When it cannot be done the file is as it was. The directory is not
+    ``fsync``ed here: the command does that once per directory at the end.
+    """
     try:
         st = os.stat(path)
     except OSError as exc:
-        return _why(exc)
+        return None, _why(exc)
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
         path, os.W_OK
     ):
-        return "file is read-only; left as it was"
+        return None, "file is read-only; left as it was"
     try:
-        atomic_write(path, data)
+        return atomic_write(path, data, sync_directory=False), None
     except OSError as exc:
-        return f"cannot write: {_why(exc)}; left as it was"
-    return None
+        return None, f"cannot write: {_why(exc)}; left as it was"
 
 
 # ----- JSON Lines --------------------------------------------------------------

@@ -37,6 +37,7 @@ __all__ = [
     "detect_newline",
     "encode",
     "encoding_label",
+    "fsync_directory",
 ]
 
 # Valid UTF-8 multi-byte sequences (RFC 3629), used to tell broken UTF-8 from
@@ -249,14 +250,19 @@ def _umask() -> int:
 _DEFAULT_MODE = 0o666 & ~_umask()
 
 
-def atomic_write(path: str, data: bytes) -> None:
-    """Replace the file at ``path`` with ``data``, atomically.
+def atomic_write(path: str, data: bytes, *, sync_directory: bool = True) -> str:
+    """Replace the file at ``path`` with ``data``, atomically; return the directory written.
 
     The data go to a temporary file in the same directory, are flushed to
     disk and renamed over the target, so a reader (or a run killed at any
     moment) sees the old file or the new one, never a partial one. The
     target keeps its permission bits (and owner, where allowed). A symbolic
     link is followed: its target is written and the link stays a link.
+
+    The directory is then ``fsync``ed, which makes the rename itself durable.
+    That is not needed for atomicity (until it is on disk, a crash brings
+    back the old file, whole), so a batch passes ``sync_directory=False``
+    and calls :func:`fsync_directory` once per directory at the end.
     """
     target = os.path.realpath(path)
     directory = os.path.dirname(target) or "."
@@ -283,10 +289,13 @@ def atomic_write(path: str, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_directory(directory)
+    if sync_directory:
+        fsync_directory(directory)
+    return directory
 
 
-def _fsync_directory(directory: str) -> None:
+def fsync_directory(directory: str) -> None:
+    """Flush a directory's entries to disk (best effort: some systems refuse)."""
     try:
         fd = os.open(directory, os.O_RDONLY)
     except OSError:

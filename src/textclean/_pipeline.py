@@ -257,12 +257,17 @@ class Pipeline:
         state: dict[str, str | None] = {}
         last: tuple[Verbatim, str] | None = None
         for verbatim, steps in self._groups():
+            last = None  # (it holds a copy of the text: let it go)
             masked = mask(text, verbatim)
             work = masked.text
+            # The spans are in ``masked``: drop the unmasked text, so that a
+            # step's input and output are the only whole copies alive.
+            del text
             for step in steps:
                 work = step.filter.run_masked(work, self._options(step, work, state))
             text = unmask(work, masked)
             last = (verbatim, work)
+            del work, masked
         return text, last
 
     def _needs_another_round(self, text: str, last: tuple[Verbatim, str] | None = None) -> bool:

@@ -26,7 +26,7 @@ from ._config import Config, ConfigError, common_directory, find_config, load_co
 from ._config import parse_toml_value as _toml_value
 from ._files import DEFAULT_INCLUDE, Source, discover
 from ._filter import FilterError, available_filters, get_filter
-from ._io import NEWLINES, atomic_write
+from ._io import NEWLINES, atomic_write, fsync_directory
 from ._locale import LOCALES
 from ._pipeline import Pipeline
 from ._version import __version__
@@ -540,8 +540,17 @@ def _main(args: argparse.Namespace, run: Run) -> int:
                     run.error(source.path, exc.strerror or str(exc))
                     run.failed += 1
         else:
-            for outcome in _run_files(job, sources, jobs, run):
-                _report(run, job, args, outcome, content_on_stdout)
+            written: set[str] = set()
+            try:
+                for outcome in _run_files(job, sources, jobs, run):
+                    _report(run, job, args, outcome, content_on_stdout)
+                    if outcome.written is not None:
+                        written.add(outcome.written)
+            finally:
+                # Each file was fsynced before its rename; the renames are made
+                # durable here, once per directory rather than once per file.
+                for directory in sorted(written):
+                    fsync_directory(directory)
     if args.output and run.failed == 0:
         _write_output(run, args.output)
     if (batch and not run.quiet) or run.verbose:

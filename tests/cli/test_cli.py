@@ -386,6 +386,28 @@ def test_write_failure_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert [p.name for p in tmp_path.iterdir()] == ["a.md"]  # no temporary file left
 
 
+def test_batch_syncs_each_written_directory_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each file is fsynced before its rename; the renames are made durable
+    # at the end, one fsync per directory written into (not one per file).
+    import textclean.cli
+
+    for name in ("a.md", "b.md", "sub/c.md", "sub/d.md"):
+        write(tmp_path / name, DIRTY)
+    write(tmp_path / "clean.md", CLEAN)
+    file_syncs: list[int] = []
+    dir_syncs: list[str] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (file_syncs.append(fd), real_fsync(fd))[1])
+    monkeypatch.setattr(textclean.cli, "fsync_directory", dir_syncs.append)
+    result = run(["-i", "-j", "1", str(tmp_path)])
+    assert result.code == 0, result.err
+    assert len(file_syncs) == 4
+    assert dir_syncs == sorted({os.path.realpath(tmp_path), os.path.realpath(tmp_path / "sub")})
+    assert (tmp_path / "sub" / "d.md").read_text(encoding="utf-8") == CLEAN
+
+
 def test_permissions_kept(tmp_path: Path) -> None:
     f = tmp_path / "a.md"
     write(f, DIRTY)
