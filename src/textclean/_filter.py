@@ -121,7 +121,7 @@ class Filter:
     def run_masked(self, text: str, options: Mapping[str, Any]) -> str:
         """Run the filter on already-masked text, with already-checked options."""
         if self.per_segment:
-            return _per_segment(self.function, text, options)
+            return run_per_segment(self.function, text, options)
         return self.function(text, **options)
 
     def __call__(self, text: str, /, **options: Any) -> str:
@@ -153,7 +153,7 @@ def _same_kind(value: object, default: object) -> bool:
     )
 
 
-def _per_segment(function: Callable[..., str], text: str, options: Mapping[str, Any]) -> str:
+def run_per_segment(function: Callable[..., str], text: str, options: Mapping[str, Any]) -> str:
     """Run ``function`` on each stretch of ``text`` between verbatim placeholders."""
     if INLINE not in text and BLOCK not in text:
         return function(text, **options)

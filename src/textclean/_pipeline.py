@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from ._filter import Filter, FilterError, check_text, get_filter, normalize_newlines
+from ._filter import (
+    Filter,
+    FilterError,
+    check_text,
+    get_filter,
+    normalize_newlines,
+    run_per_segment,
+)
 from ._locale import detect_locale_masked, resolve_locale
 from ._verbatim import Verbatim, mask, unmask
 
@@ -80,6 +87,7 @@ class Pipeline:
     steps: tuple[Step, ...]
     locale: str | None = "auto"
     name: str = "custom"
+    _plan: _Plan = field(init=False, repr=False, compare=False)
 
     def __init__(
         self,
@@ -97,6 +105,17 @@ class Pipeline:
         object.__setattr__(self, "steps", built)
         object.__setattr__(self, "locale", resolve_locale(locale))
         object.__setattr__(self, "name", name)
+        object.__setattr__(self, "_plan", _plan(built, self.locale))
+
+    # The plan is derived from the fields: it is left out of pickles and
+    # rebuilt on load (its functions are not importable by name).
+    def __getstate__(self) -> dict[str, Any]:
+        return {"steps": self.steps, "locale": self.locale, "name": self.name}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
+        object.__setattr__(self, "_plan", _plan(self.steps, self.locale))
 
     # ----- construction ---------------------------------------------------
     @classmethod
@@ -217,15 +236,6 @@ class Pipeline:
         return Pipeline(self.steps, locale=locale, name=self.name)
 
     # ----- running ----------------------------------------------------------
-    def _groups(self) -> list[tuple[Verbatim, list[Step]]]:
-        groups: list[tuple[Verbatim, list[Step]]] = []
-        for step in self.steps:
-            if groups and groups[-1][0] == step.filter.verbatim:
-                groups[-1][1].append(step)
-            else:
-                groups.append((step.filter.verbatim, [step]))
-        return groups
-
     def _options(
         self, step: Step, masked_text: str, state: dict[str, str | None]
     ) -> Mapping[str, Any]:
@@ -254,17 +264,24 @@ class Pipeline:
 
     def _run_once(self, text: str) -> tuple[str, tuple[Verbatim, str] | None]:
         """One pass of every step; also the last group's kinds and masked result."""
-        state: dict[str, str | None] = {}
+        locale: str | _Unset | None = _UNSET
         last: tuple[Verbatim, str] | None = None
-        for verbatim, steps in self._groups():
+        for verbatim, steps in self._plan:
             last = None  # (it holds a copy of the text: let it go)
             masked = mask(text, verbatim)
             work = masked.text
             # The spans are in ``masked``: drop the unmasked text, so that a
             # step's input and output are the only whole copies alive.
             del text
-            for step in steps:
-                work = step.filter.run_masked(work, self._options(step, work, state))
+            for function, options, auto_locale, per_segment in steps:
+                if auto_locale:
+                    if isinstance(locale, _Unset):
+                        locale = detect_locale_masked(work)
+                    options = {**options, "locale": locale}
+                if per_segment:
+                    work = run_per_segment(function, work, options)
+                else:
+                    work = function(work, **options)
             text = unmask(work, masked)
             last = (verbatim, work)
             del work, masked
@@ -314,3 +331,42 @@ class Pipeline:
 
     def __repr__(self) -> str:
         return f"Pipeline({list(self.names)!r}, locale={self.locale!r}, name={self.name!r})"
+
+
+class _Unset:
+    """The type of :data:`_UNSET`: no locale detected yet in this round."""
+
+
+_UNSET = _Unset()
+
+#: One step ready to run: the filter's function, its options (with the locale
+#: resolved unless it is "auto"), whether the locale must be detected first,
+#: and whether it runs per stretch between placeholders.
+_PlannedStep: TypeAlias = tuple[Callable[..., str], Mapping[str, Any], bool, bool]
+_Plan: TypeAlias = tuple[tuple[Verbatim, tuple[_PlannedStep, ...]], ...]
+
+
+def _plan(steps: tuple[Step, ...], locale: str | None) -> _Plan:
+    """The steps grouped by the verbatim kinds they need masked, ready to run.
+
+    Consecutive steps that protect the same kinds share one mask. Worked out
+    once per pipeline, so that a call costs nothing per step but the filter.
+    """
+    groups: list[tuple[Verbatim, list[_PlannedStep]]] = []
+    for step in steps:
+        f = step.filter
+        options: dict[str, Any] = dict(step.options)
+        auto = False
+        if f.locale_aware:
+            wanted = options.get("locale", locale)
+            auto = wanted == "auto"
+            if auto:
+                options.pop("locale", None)
+            else:
+                options["locale"] = wanted
+        planned = (f.function, MappingProxyType(options), auto, f.per_segment)
+        if groups and groups[-1][0] == f.verbatim:
+            groups[-1][1].append(planned)
+        else:
+            groups.append((f.verbatim, [planned]))
+    return tuple((verbatim, tuple(group)) for verbatim, group in groups)
