@@ -88,6 +88,7 @@ class Pipeline:
     locale: str | None = "auto"
     name: str = "custom"
     _plan: _Plan = field(init=False, repr=False, compare=False)
+    _rechecks: _Rechecks = field(init=False, repr=False, compare=False)
 
     def __init__(
         self,
@@ -105,7 +106,7 @@ class Pipeline:
         object.__setattr__(self, "steps", built)
         object.__setattr__(self, "locale", resolve_locale(locale))
         object.__setattr__(self, "name", name)
-        object.__setattr__(self, "_plan", _plan(built, self.locale))
+        self._build_plan()
 
     # The plan is derived from the fields: it is left out of pickles and
     # rebuilt on load (its functions are not importable by name).
@@ -115,7 +116,18 @@ class Pipeline:
     def __setstate__(self, state: dict[str, Any]) -> None:
         for key, value in state.items():
             object.__setattr__(self, key, value)
-        object.__setattr__(self, "_plan", _plan(self.steps, self.locale))
+        self._build_plan()
+
+    def _build_plan(self) -> None:
+        plan = _plan(self.steps, self.locale)
+        object.__setattr__(self, "_plan", plan)
+        rechecks = tuple(
+            (verbatim, planned)
+            for (verbatim, group), step_group in zip(plan, _grouped(self.steps), strict=True)
+            for planned, step in zip(group, step_group, strict=True)
+            if step.filter.recheck
+        )
+        object.__setattr__(self, "_rechecks", rechecks)
 
     # ----- construction ---------------------------------------------------
     @classmethod
@@ -289,13 +301,19 @@ class Pipeline:
 
     def _needs_another_round(self, text: str, last: tuple[Verbatim, str] | None = None) -> bool:
         """Would a ``recheck`` filter change ``text``? (Reuses the last mask when it fits.)"""
-        state: dict[str, str | None] = {}
-        for step in self.steps:
-            if step.filter.recheck:
-                verbatim = step.filter.verbatim
-                work = last[1] if last and last[0] == verbatim else mask(text, verbatim).text
-                if step.filter.run_masked(work, self._options(step, work, state)) != work:
-                    return True
+        locale: str | _Unset | None = _UNSET
+        for verbatim, (function, options, auto_locale, per_segment) in self._rechecks:
+            work = last[1] if last and last[0] == verbatim else mask(text, verbatim).text
+            if auto_locale:
+                if isinstance(locale, _Unset):
+                    locale = detect_locale_masked(work)
+                options = {**options, "locale": locale}
+            if per_segment:
+                again = run_per_segment(function, work, options)
+            else:
+                again = function(work, **options)
+            if again != work:
+                return True
         return False
 
     def run_steps(self, text: str) -> Iterator[tuple[Step, str]]:
@@ -344,6 +362,19 @@ _UNSET = _Unset()
 #: and whether it runs per stretch between placeholders.
 _PlannedStep: TypeAlias = tuple[Callable[..., str], Mapping[str, Any], bool, bool]
 _Plan: TypeAlias = tuple[tuple[Verbatim, tuple[_PlannedStep, ...]], ...]
+#: The steps marked ``recheck``, each with the kinds it runs masked.
+_Rechecks: TypeAlias = tuple[tuple[Verbatim, _PlannedStep], ...]
+
+
+def _grouped(steps: tuple[Step, ...]) -> list[list[Step]]:
+    """Consecutive steps that protect the same verbatim kinds, together."""
+    groups: list[list[Step]] = []
+    for step in steps:
+        if groups and groups[-1][0].filter.verbatim == step.filter.verbatim:
+            groups[-1].append(step)
+        else:
+            groups.append([step])
+    return groups
 
 
 def _plan(steps: tuple[Step, ...], locale: str | None) -> _Plan:
@@ -352,21 +383,21 @@ def _plan(steps: tuple[Step, ...], locale: str | None) -> _Plan:
     Consecutive steps that protect the same kinds share one mask. Worked out
     once per pipeline, so that a call costs nothing per step but the filter.
     """
-    groups: list[tuple[Verbatim, list[_PlannedStep]]] = []
-    for step in steps:
-        f = step.filter
-        options: dict[str, Any] = dict(step.options)
-        auto = False
-        if f.locale_aware:
-            wanted = options.get("locale", locale)
-            auto = wanted == "auto"
-            if auto:
-                options.pop("locale", None)
-            else:
-                options["locale"] = wanted
-        planned = (f.function, MappingProxyType(options), auto, f.per_segment)
-        if groups and groups[-1][0] == f.verbatim:
-            groups[-1][1].append(planned)
+    return tuple(
+        (group[0].filter.verbatim, tuple(_planned(step, locale) for step in group))
+        for group in _grouped(steps)
+    )
+
+
+def _planned(step: Step, locale: str | None) -> _PlannedStep:
+    f = step.filter
+    options: dict[str, Any] = dict(step.options)
+    auto = False
+    if f.locale_aware:
+        wanted = options.get("locale", locale)
+        auto = wanted == "auto"
+        if auto:
+            options.pop("locale", None)
         else:
-            groups.append((f.verbatim, [planned]))
-    return tuple((verbatim, tuple(group)) for verbatim, group in groups)
+            options["locale"] = wanted
+    return (f.function, MappingProxyType(options), auto, f.per_segment)
