@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -23,6 +24,18 @@ INVISIBLE = "\u200b\u00ad\u2060\ufeff\u2061\u2062\u2063\u2064"
 _GAP = " \t" + INVISIBLE
 #: A line's block-quote markers (``> ``, ``> > ``), with the spaces around them.
 QUOTE_PREFIX_RE = regex.compile(r"[ \t]*+(?:>[ \t]*+)++")
+
+# ``ch in text`` is a fast C scan for most characters, but for U+2060-U+2064
+# it stops at every ASCII "`", "a"-"d" of a text stored two bytes a
+# character (it looks for the low byte first): one ``regex`` scan for the
+# single range is cheaper than those four ``in`` tests.
+_COMMON = "\u200b\u00ad\ufeff"
+_WORD_JOINER_AND_MATH = "\u2060\u2061\u2062\u2063\u2064"
+_WORD_JOINER_AND_MATH_RE = regex.compile("[\u2060-\u2064]")
+assert sorted(_COMMON + _WORD_JOINER_AND_MATH) == sorted(INVISIBLE)
+#: A soft hyphen in the run of spaces and invisibles that ends a line: the
+#: lines where a word may be broken (see :func:`_join_next`).
+_BREAK_RE = re.compile(f"\u00ad[{_GAP}]*\n")
 
 
 @register(
@@ -63,7 +76,9 @@ def remove_invisible(text: str) -> str:
     >>> remove_invisible("> the pre\\u00ad\\n> sident said")
     '> the president said'
     """
-    present = [ch for ch in INVISIBLE if ch in text]
+    present = [ch for ch in _COMMON if ch in text]
+    if _WORD_JOINER_AND_MATH_RE.search(text):
+        present += [ch for ch in _WORD_JOINER_AND_MATH if ch in text]
     if not present:
         return text
     if SOFT_HYPHEN in present and "\n" in text:
@@ -76,15 +91,25 @@ def remove_invisible(text: str) -> str:
 
 
 def _join_soft_hyphen_breaks(text: str) -> str:
+    """Join the words soft hyphens break across lines, visiting only the lines ending in one."""
+    first = _BREAK_RE.search(text)
+    if first is None:
+        return text
     lines = text.split("\n")
     out: list[str] = []
-    i, n = 0, len(lines)
-    while i < n:
-        line = lines[i]
+    done = 0  # lines[:done] are in out
+    line_no, pos = 0, 0
+    for m in _BREAK_RE.finditer(text, first.start()):
+        line_no += text.count("\n", pos, m.start())
+        pos = m.start()
+        if line_no < done:
+            continue  # joined onto an earlier line already
+        out.extend(lines[done:line_no])
         # A chain of joins (``a\u00ad\nb\u00ad\nc``) is collected in
         # pieces and joined once: linear time however long the chain.
+        i, line = line_no, lines[line_no]
         pieces: list[str] = []
-        while i + 1 < n:
+        while i + 1 < len(lines):
             joined = _join_next(line, lines, i)
             if joined is None:
                 break
@@ -92,7 +117,8 @@ def _join_soft_hyphen_breaks(text: str) -> str:
             pieces.append(head)
         pieces.append(line)
         out.append("".join(pieces))
-        i += 1
+        done = i + 1
+    out.extend(lines[done:])
     return "\n".join(out)
 
 
