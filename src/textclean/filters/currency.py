@@ -8,6 +8,7 @@ stands after one space (``500 $``). Nothing is moved across the amount.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import regex
@@ -20,12 +21,15 @@ __all__ = ["CODE_TO_SYMBOL", "SYMBOL_TO_CODE", "currency_codes", "fix_currency"]
 _EX = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _SP = rf"[ \t{_EX}]"
 _ONE_SPACE = frozenset(" " + EXOTIC_SPACES)
+#: The characters of ``_SP``.
+_SPACES = frozenset(" \t" + EXOTIC_SPACES)
 
-#: A markdown-escaped dollar: an odd run of backslashes before ``$`` (an even
-#: run is escaped backslashes, and the dollar after them is not escaped). The
-#: look-behind after the first backslash makes a match start only at the
-#: start of a run (linear time); the replacement drops that first backslash.
-ESCAPED_DOLLAR_RE = regex.compile(r"\\(?<!\\\\)((?:\\\\)*+)(?=\$)")
+#: The first backslash of a markdown-escaped dollar: an odd run of
+#: backslashes before ``$`` (an even run is escaped backslashes, and the
+#: dollar after them is not escaped); replaced by nothing. The look-behind
+#: after that backslash makes a match start only at the start of a run
+#: (linear time). Stdlib ``re``: its search for the backslash is a fast scan.
+ESCAPED_DOLLAR_RE = re.compile(r"\\(?<!\\\\)(?=(?:\\\\)*\$)")
 
 #: A currency symbol (``\p{Sc}``) with the spaces after it and, when it
 #: follows a digit, that digit and the spaces between them.
@@ -33,8 +37,11 @@ SYMBOL_RE = regex.compile(
     rf"(?:(?P<digit>\p{{Nd}})(?P<before>{_SP}*+))?+(?P<sym>\p{{Sc}})(?P<after>{_SP}*+)"
 )
 
-#: Any currency symbol (the fast-path check).
+#: Any currency symbol: where ``fix_currency`` looks (SYMBOL_RE, tried at every
+#: position because of its optional digit, is the definition it follows).
 ANY_SYMBOL_RE = regex.compile(r"\p{Sc}")
+#: A decimal digit, as in the patterns.
+DIGIT_RE = regex.compile(r"\p{Nd}")
 
 #: Symbols with one meaning; ``$`` and ``¥`` come from the options.
 SYMBOL_TO_CODE: Mapping[str, str] = {
@@ -89,33 +96,89 @@ def _closed_by_dollar(text: str, amount_at: int) -> bool:
     return i < len(text) and text[i] == "$"
 
 
-def _space_symbol(m: regex.Match[str]) -> str:
-    text = m.string
-    whole = m.group()
-    sym, after = m.group("sym"), m.group("after")
-    next_char = _char(text, m.end())
-    digit = m.group("digit")
-    if digit is not None:
-        # a suffix: "500$" -> "500 $"
-        before = m.group("before")
-        if not after and next_char.isdigit():
-            return whole  # "5$10": which amount is it for? leave it
-        if _is_word_char(_char(text, m.start() - 1)):
-            return whole  # "A4$", "mp3 $": not an amount
-        if sym == "$" and not before and _latex_like(text, m.start()):
-            return whole  # "$5$"
-        if len(before) == 1 and before in _ONE_SPACE:
-            return whole
-        return digit + " " + sym + after
-    if after and next_char.isdigit():
-        return sym  # a prefix: "$ 500" -> "$500"
-    return whole
+def _is_digit(ch: str) -> bool:
+    """True for a decimal digit, as ``\\p{Nd}`` in the patterns (``regex`` may know
+    newer digits than ``str.isdecimal``)."""
+    if ch.isascii():
+        return "0" <= ch <= "9"
+    return DIGIT_RE.match(ch) is not None
+
+
+def _symbol_positions(text: str) -> list[int]:
+    """Where the currency symbols are (a plain-text ``find`` loop when only ``$`` can be)."""
+    if not text.isascii():
+        return [m.start() for m in ANY_SYMBOL_RE.finditer(text)]
+    found = []
+    at = text.find("$")
+    while at >= 0:
+        found.append(at)
+        at = text.find("$", at + 1)
+    return found
+
+
+def _respace(text: str, digit_at: int, at: int, end: int) -> str | None:
+    """The new spacing of the symbol at ``at`` (its spaces end at ``end``), or None.
+
+    ``digit_at`` is the digit before it (only spaces between), or -1: the
+    symbol is a suffix of that amount, else a prefix. The replacement covers
+    ``text[digit_at:end]`` for a suffix, ``text[at:end]`` for a prefix.
+    """
+    sym = text[at]
+    after = text[at + 1 : end]
+    next_char = _char(text, end)
+    if digit_at < 0:
+        return sym if after and next_char.isdigit() else None  # a prefix: "$ 500" -> "$500"
+    # a suffix: "500$" -> "500 $"
+    before = text[digit_at + 1 : at]
+    if not after and next_char.isdigit():
+        return None  # "5$10": which amount is it for? leave it
+    if _is_word_char(_char(text, digit_at - 1)):
+        return None  # "A4$", "mp3 $": not an amount
+    if sym == "$" and not before and _latex_like(text, digit_at):
+        return None  # "$5$"
+    if len(before) == 1 and before in _ONE_SPACE:
+        return None
+    return text[digit_at] + " " + sym + after
+
+
+def _space_symbols(text: str, symbols: list[int]) -> str:
+    """``SYMBOL_RE.sub`` with ``_respace``, done only at the symbols.
+
+    Each symbol is one match of ``SYMBOL_RE``: it takes the spaces after it,
+    and a digit before it with the spaces between, unless the previous match
+    took them.
+    """
+    n = len(text)
+    out: list[str] = []
+    done = 0  # text[:done] is in out
+    prev_end = 0  # the end of the previous symbol's match
+    for at in symbols:
+        end = at + 1
+        while end < n and text[end] in _SPACES:
+            end += 1
+        start = at
+        while start > prev_end and text[start - 1] in _SPACES:
+            start -= 1
+        digit_at = start - 1 if start > prev_end and _is_digit(text[start - 1]) else -1
+        prev_end = end
+        if digit_at < 0 and end == at + 1:
+            continue  # "$500", "US$": no spaces and no amount before it, nothing to do
+        new = _respace(text, digit_at, at, end)
+        if new is not None:
+            start = at if digit_at < 0 else digit_at
+            out.append(text[done:start])
+            out.append(new)
+            done = end
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _unescape(text: str) -> str:
-    if "\\$" not in text:
+    if "\\" not in text or "\\$" not in text:  # one character is found much faster
         return text
-    return ESCAPED_DOLLAR_RE.sub(r"\1", text)
+    return ESCAPED_DOLLAR_RE.sub("", text)
 
 
 @register(
@@ -143,10 +206,9 @@ def fix_currency(text: str) -> str:
     >>> fix_currency(r"$ ls, $x$, $5–10, 500 USD, 5 $, \\$5")
     '$ ls, $x$, $5–10, 500 USD, 5 $, \\\\$5'
     """
-    if "$" not in text and (text.isascii() or ANY_SYMBOL_RE.search(text) is None):
-        return text
     text = _unescape(text)
-    return SYMBOL_RE.sub(_space_symbol, text)
+    symbols = _symbol_positions(text)
+    return _space_symbols(text, symbols) if symbols else text
 
 
 def _convert(m: regex.Match[str], table: Mapping[str, str], *, tight_prefix: bool) -> str:

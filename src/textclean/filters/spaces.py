@@ -6,6 +6,8 @@ text with nothing to fix is returned after one cheap search.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from .._filter import register
@@ -22,13 +24,19 @@ _NOT_EOL = r"(?!\n|\z)"
 #: A list item's or heading's marker (the space after it is kept, as one space).
 _MARKER = r"[-*+•]|\d{1,9}[.)]|\#{1,6}"
 
-#: Where a fix may be needed, found by two plain searches (the ``regex``
-#: module scans a pair of character classes much faster than an alternation):
-#: a space or an opening bracket followed by a space, a tab, punctuation that
-#: takes no space before it or a line end ...
-PAIR_RE = regex.compile(r"[ (\[][ \t,;:!?.…)\]\n]")
+#: Where a fix may be needed: a space or an opening bracket followed by a
+#: space, a tab, punctuation that takes no space before it or a line end
+#: (the definition; the searches below find exactly these places) ...
+PAIR_RE = re.compile(r"[ (\[][ \t,;:!?.…)\]\n]")
 #: ... and a tab or an exotic space anywhere.
-ODD_SPACE_RE = regex.compile(rf"[\t{_EX}]")
+ODD_SPACES = "\t" + EXOTIC_SPACES
+#: PAIR_RE split by its first character: a pattern that starts with a
+#: literal is found by a fast scan in stdlib ``re`` (a class is tried
+#: character by character, several times slower). The second character
+#: is never a first one but a space, which a fix takes along with the first,
+#: so the matches' not overlapping loses nothing.
+SPACE_PAIR_RE = re.compile(r" [ \t,;:!?.…)\]\n]")
+OPEN_PAIR_RES = {opening: re.compile(rf"\{opening}[ \t,;:!?.…)\]\n]") for opening in "(["}
 
 #: A line's prefix, kept as indentation: leading spaces and tabs, block-quote
 #: markers with the indentation after them, then a list or heading marker and
@@ -72,6 +80,9 @@ _OPENING_BEFORE_WORD = _QUOTES - {"’"}
 #: What a URL drops from its end is ``_verbatim.URL_TRAILING``; and what ends it:
 #: a space, or a character a URL never holds.
 _URL_STOP = frozenset("<>\"'`«»“”„\n" + INLINE + BLOCK) | _SPACE_CHARS
+#: Characters never in a line's prefix (PREFIX_RE), like letters: spaces
+#: after them need no look at the prefix.
+_NEVER_IN_PREFIX = frozenset(",;:!?…]}%/|") | _QUOTES
 #: Characters before ``(`` that make it part of an emoticon (``:(``, ``;(``, ``=(``).
 _EMOTICON_EYES = frozenset(":;=")
 
@@ -159,50 +170,85 @@ def _before_punct(text: str, start: int, at: int) -> tuple[str, int]:
     return ("" if after in _FOLLOW else " "), at
 
 
-class _Finder:
-    """The next candidate position at or after ``pos``, from both searches."""
+def _candidates(text: str) -> list[int]:
+    """Where PAIR_RE matches and where the ODD_SPACES are, in order.
 
-    __slots__ = ("next_odd", "next_pair", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.next_pair = self._search(PAIR_RE, 0)
-        has_odd = not text.isascii() or "\t" in text
-        self.next_odd = self._search(ODD_SPACE_RE, 0) if has_odd else -1
-
-    def _search(self, pattern: regex.Pattern[str], pos: int) -> int:
-        m = pattern.search(self.text, pos)
-        return -1 if m is None else m.start()
-
-    def next(self, pos: int) -> int:
-        if 0 <= self.next_pair < pos:
-            self.next_pair = self._search(PAIR_RE, pos)
-        if 0 <= self.next_odd < pos:
-            self.next_odd = self._search(ODD_SPACE_RE, pos)
-        if self.next_pair < 0:
-            return self.next_odd
-        if self.next_odd < 0:
-            return self.next_pair
-        return min(self.next_pair, self.next_odd)
+    Each is found by a C-speed scan: one pattern with a literal start per
+    first character, and ``str.find`` (a ``memchr``) per odd space.
+    """
+    found = [m.start() for m in SPACE_PAIR_RE.finditer(text)]
+    for opening, pattern in OPEN_PAIR_RES.items():
+        if opening in text:
+            found += [m.start() for m in pattern.finditer(text)]
+    if not text.isascii() or "\t" in text:
+        find = text.find
+        for space in ODD_SPACES:
+            at = find(space)
+            while at >= 0:
+                found.append(at)
+                at = find(space, at + 1)
+    found.sort()
+    return found
 
 
-def _fix(text: str, finder: _Finder) -> str:
+def _replacement(text: str, start: int, end: int) -> tuple[str, int]:
+    """What the spaces ``text[start:end]`` (outside a line's prefix) become.
+
+    Returns the replacement and where the text after it resumes.
+    """
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if after == "\n":
+        return "", end  # trailing spaces (or a line of nothing but spaces)
+    if before == "|" or after == "|":
+        return " ", end  # never glue a table's pipe
+    if before in "([":
+        return _after_open(text, start - 1, after), end
+    if after in _NO_SPACE_BEFORE:
+        rep, end = _before_punct(text, start, end)
+        if not rep and before == INLINE and not _glue_keeps_url(text, end):
+            rep = " "  # "https://x.org )12": the URL would grow
+        return rep, end
+    return " ", end
+
+
+def _fix(text: str, candidates: list[int]) -> str:
     n = len(text)
+    spaces = _SPACE_CHARS
     out: list[str] = []
     pos = 0  # text[:pos] is done (copied to out or replaced)
+    resume = 0  # candidates before this were taken care of
+    seen = 0  # line_start is the start of the line holding text[seen]
     line_start = 0
     prefix_end = -1  # end of the current line's prefix; -1: not computed yet
     pm: regex.Match[str] | None = None
-    found = finder.next(0)
-    while found >= 0:
-        start = found + 1 if text[found] in "([" else found
-        while start > pos and text[start - 1] in _SPACE_CHARS:
-            start -= 1  # an exotic space found in the middle of its run
+    for found in candidates:
+        if found < resume:
+            continue
+        if text[found] in "([":
+            start = found + 1
+        else:
+            start = found
+            while start > pos and text[start - 1] in spaces:
+                start -= 1  # an exotic space found in the middle of its run
         end = start
-        while end < n and text[end] in _SPACE_CHARS:
+        while end < n and text[end] in spaces:
             end += 1
-        if end > start:
-            nl = text.rfind("\n", pos, start)
+        if end == start:
+            resume = found + 1
+            continue
+        before = text[start - 1] if start else "\n"
+        if before.isalpha():
+            # the usual case: the spaces are not in a prefix, and between
+            # two letters they become one space
+            if end < n and text[end].isalpha():
+                out.append(text[pos:start])
+                out.append(" ")
+                pos = resume = end
+                continue
+        elif before not in _NEVER_IN_PREFIX:
+            nl = text.rfind("\n", seen, start)
+            seen = start
             if nl >= 0:
                 line_start = nl + 1
                 prefix_end = -1
@@ -212,27 +258,13 @@ def _fix(text: str, finder: _Finder) -> str:
             if start < prefix_end and pm is not None:
                 out.append(text[pos:line_start])
                 out.append(_prefix(pm))
-                pos = end = prefix_end
-            else:
-                out.append(text[pos:start])
-                before = text[start - 1] if start else "\n"
-                after = text[end] if end < n else "\n"
-                if after == "\n":
-                    rep = ""  # trailing spaces (or a line of nothing but spaces)
-                elif before == "|" or after == "|":
-                    rep = " "  # never glue a table's pipe
-                elif before in "([":
-                    rep = _after_open(text, start - 1, after)
-                elif after in _NO_SPACE_BEFORE:
-                    rep, end = _before_punct(text, start, end)
-                    if not rep and before == INLINE and not _glue_keeps_url(text, end):
-                        rep = " "  # "https://x.org )12": the URL would grow
-                else:
-                    rep = " "
-                out.append(rep)
-                pos = end
-        found = finder.next(max(end, found + 1))
-    if pos < n and text[-1] in _SPACE_CHARS:
+                pos = resume = prefix_end
+                continue
+        out.append(text[pos:start])
+        rep, end = _replacement(text, start, end)
+        out.append(rep)
+        pos = resume = end
+    if pos < n and text[-1] in spaces:
         # a trailing space at the very end of the text, which no search saw
         out.append(text[pos:].rstrip(EXOTIC_SPACES + " \t"))
     else:
@@ -271,7 +303,7 @@ def fix_spaces(text: str) -> str:
     >>> fix_spaces("see ![img](x) and .NET :)")
     'see ![img](x) and .NET :)'
     """
-    finder = _Finder(text)
-    if finder.next(0) < 0 and not (text and text[-1] in _SPACE_CHARS):
+    candidates = _candidates(text)
+    if not candidates and not (text and text[-1] in _SPACE_CHARS):
         return text
-    return _fix(text, finder)
+    return _fix(text, candidates)
