@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 
 import ftfy
 import pytest
+from ftfy import chardata
 from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,16 +16,22 @@ from hypothesis import strategies as st
 from textclean import get_filter
 from textclean.filters import fix_unicode
 from textclean.filters.unicode import (
+    _ALTERED_UTF8_RE,
     _CONFIG,
-    _CONTROL_RE,
+    _CONTROLS,
     _ENTITY_RE,
-    _NEEDS_RE,
+    _JUNK_RE,
     _SUSPECT,
     _SUSPECT_RE,
-    _bad_near,
+    _fix_encoding,
     _ftfy_segment,
+    _gate,
     _is_bad,
-    _repair,
+    _maybe_junk_re,
+    _needs_repair,
+    _not_nfc,
+    _repair_round,
+    _repair_segment,
 )
 
 FUNCTION = get_filter("unicode").function
@@ -77,12 +85,14 @@ def test_is_bad_gate_is_exact_on_every_triple_of_representatives() -> None:
         assert _is_bad(s) == is_bad(s), repr(s)
 
 
-@given(st.text(alphabet=st.sampled_from(sorted(_ALPHABET)), min_size=1, max_size=30))
+@given(st.text(alphabet=st.sampled_from(sorted(_ALPHABET)), min_size=1, max_size=60))
 def test_is_bad_gate_is_exact_on_random_strings(s: str) -> None:
     assert _is_bad(s) == is_bad(s)
-    if is_bad(s):
-        # Some suspect position has a bad window around it.
-        assert any(_bad_near(s, m.start()) for m in _SUSPECT_RE.finditer(s))
+
+
+def test_is_bad_gate_is_exact_past_its_window_limit() -> None:
+    for s in ["üß" * 20, "üß" * 20 + "Ã©", "Ã©" + "üß" * 20, "„Ü " * 30 + "CafÃ©"]:
+        assert _is_bad(s) == is_bad(s), s
 
 
 def test_suspect_re_good_and_bad() -> None:
@@ -92,39 +102,92 @@ def test_suspect_re_good_and_bad() -> None:
         assert not _SUSPECT_RE.search(bad), bad
 
 
-# ----- the scan pattern is the plain alternation, rearranged -----------------
+# ----- the gate finds what the plain alternation finds ---------------------
+
+_ASTRAL = "\U00010000-\U0010ffff"
+GATE_OPTIONS = list(itertools.product([True, False], repeat=3))
 
 
-def _plain_needs_re(entities: bool, mojibake: bool) -> re.Pattern[str]:
-    """_NEEDS_RE as first written: one named alternative per kind, in order."""
+def _plain_gate(entities: bool, mojibake: bool, nfc: bool) -> re.Pattern[str]:
+    """_gate as first written: one alternative per kind, in order."""
+    alone = _CONTROLS + (_not_nfc() + _ASTRAL if nfc else "")
     return re.compile(
         "|".join(
-            [f"(?P<control>{_CONTROL_RE.pattern})"]
-            + ([f"(?P<entity>{_ENTITY_RE.pattern})"] if entities else [])
-            + ([f"(?P<suspect>{_SUSPECT})"] if mojibake else [])
+            [f"[{alone}]"]
+            + ([_ENTITY_RE.pattern] if entities else [])
+            + ([_SUSPECT] if mojibake else [])
         )
     )
 
 
-def _scan(pattern: re.Pattern[str], text: str) -> list[tuple[int, str | None]]:
-    return [(m.start(), m.lastgroup) for m in pattern.finditer(text)]
+def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]
 
 
-_SCAN_ALPHABET = sorted(_ALPHABET | set("&#;x0123456789abAB\x00\x1b\x7f\x85\u2028\ufeff"))
+_SCAN_ALPHABET = sorted(
+    _ALPHABET | set("&#;x0123456789abAB\x00\x1b\x7f\x85\u2028\ufeff\u0301\u1161\U0001d165😀")
+)
 
 
-@pytest.mark.parametrize("options", list(_NEEDS_RE))
-def test_needs_re_finds_what_the_plain_alternation_finds_at_every_code_point(
-    options: tuple[bool, bool],
+@pytest.mark.parametrize("options", GATE_OPTIONS)
+def test_gate_finds_what_the_plain_alternation_finds_at_every_code_point(
+    options: tuple[bool, bool, bool],
 ) -> None:
     every = "".join(map(chr, range(0x110000)))
-    assert _scan(_NEEDS_RE[options], every) == _scan(_plain_needs_re(*options), every)
+    assert _starts(_gate(*options), every) == _starts(_plain_gate(*options), every)
 
 
 @given(st.text(alphabet=st.sampled_from(_SCAN_ALPHABET), max_size=40))
-def test_needs_re_finds_what_the_plain_alternation_finds(text: str) -> None:
-    for options, pattern in _NEEDS_RE.items():
-        assert _scan(pattern, text) == _scan(_plain_needs_re(*options), text)
+def test_gate_finds_what_the_plain_alternation_finds(text: str) -> None:
+    for options in GATE_OPTIONS:
+        assert _starts(_gate(*options), text) == _starts(_plain_gate(*options), text)
+
+
+def test_not_nfc_holds_every_character_that_can_change_under_nfc() -> None:
+    not_nfc = re.compile(f"[{_not_nfc()}]")
+    for cp in range(0x10000):
+        c = chr(cp)
+        if unicodedata.combining(c) or not unicodedata.is_normalized("NFC", c):
+            assert not_nfc.match(c), hex(cp)
+        decomposition = unicodedata.decomposition(c)
+        if decomposition and not decomposition.startswith("<"):
+            for h in decomposition.split()[1:]:
+                assert not_nfc.match(chr(int(h, 16))), (hex(cp), h)
+    # Hangul: a leading consonant and a vowel compose, and so do a syllable
+    # without a final consonant and a final consonant.
+    for pair in ["\u1100\u1161", "\uac00\u11a8"]:
+        assert not unicodedata.is_normalized("NFC", pair)
+        assert not_nfc.search(pair)
+
+
+_NFC_ALPHABET = sorted(
+    set("aeoAEOuUиеИЕкгçÇ가각<=>")
+    | set("\u1100\u1161\u11a8\u0300\u0301\u0306\u0308\u0327\u0338")
+    | set("\u09c7\u09be\u0b47\u0b3e\u212b\uf900")
+)
+
+
+@given(st.text(alphabet=st.sampled_from(_NFC_ALPHABET), max_size=12))
+def test_text_the_gate_passes_is_nfc(text: str) -> None:
+    if not _gate(False, False, True).search(text):
+        assert unicodedata.is_normalized("NFC", text)
+
+
+def test_junk_prefilter_holds_every_junk_character() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    maybe = _maybe_junk_re()
+    for c in _JUNK_RE.findall(every):
+        assert maybe.match(c), hex(ord(c))
+
+
+def test_altered_utf8_pattern_matches_where_ftfys_does() -> None:
+    alphabet = bytes(
+        [0x20, 0x41, 0x80, 0x85, 0xA0, 0xA1, 0xBF, 0xC2, 0xC4, 0xD0, 0xE0, 0xE2, 0xE4, 0xF0]
+    )
+    for n in range(1, 5):
+        for t in itertools.product(alphabet, repeat=n):
+            b = bytes(t)
+            assert bool(_ALTERED_UTF8_RE.search(b)) == bool(chardata.ALTERED_UTF8_RE.search(b)), b
 
 
 # ----- the fast repair is exactly ftfy's -------------------------------------
@@ -162,6 +225,21 @@ _PIECES = [
     "½",
     "€",
     "Ã ",
+    "Ã\xa0",
+    "Ð ",
+    "â€\x9d",
+    "â€�",
+    "\ufffd",
+    "?",
+    "Ã?",
+    "\x1a",
+    "í•œêµ­",
+    "ÃƒÂ©",
+    "РЎР»РѕРІРѕ Ð¿Ñ€Ð¸",
+    "\x0b",
+    "\x0c",
+    "&#10;",
+    "\ue000",
 ]
 pieces_text = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
 
@@ -187,9 +265,47 @@ def test_segment_repair_equals_ftfy(
 
 
 @given(text=pieces_text)
+def test_fix_encoding_equals_ftfy(text: str) -> None:
+    for segment in text.split("\n"):
+        assert _fix_encoding(segment) == ftfy.fix_encoding(segment)
+
+
+@given(text=pieces_text.filter(lambda t: not any(c in t for c in "\x0b\x0c\x1a\x9d\ue000")))
 def test_one_round_equals_ftfy_fix_text(text: str) -> None:
     # Without the characters textclean treats beyond ftfy (VT, FF, C1 leftovers).
-    assert _repair(text, _NEEDS_RE[(True, True)], True, True, "NFC") == ftfy.fix_text(text, _CONFIG)
+    fixed, _ = _repair_round(text, [(0, len(text))], _gate(True, True, True), True, True, "NFC")
+    assert fixed == ftfy.fix_text(text, _CONFIG)
+
+
+def _reference(text: str, entities: bool, mojibake: bool, form: str | None) -> str:
+    """fix_unicode as plainly as it can be said: rounds over every line, no gate."""
+    for _ in range(4):
+        parts = text.split("\n")
+        lines = [part + "\n" for part in parts[:-1]] + [parts[-1]]
+        fixed = "".join(
+            _repair_segment(line, entities, mojibake, form)  # type: ignore[arg-type]
+            if _needs_repair(line, entities, mojibake, form)  # type: ignore[arg-type]
+            else line
+            for line in lines
+        )
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
+@pytest.mark.parametrize(
+    ("entities", "mojibake", "normalization"),
+    [(True, True, "NFC"), (False, True, "NFC"), (True, False, "none"), (True, True, "NFKC")],
+)
+@given(text=pieces_text)
+def test_fix_unicode_equals_the_plain_line_by_line_rounds(
+    entities: bool, mojibake: bool, normalization: str, text: str
+) -> None:
+    form = None if normalization == "none" else normalization
+    assert FUNCTION(
+        text, entities=entities, mojibake=mojibake, normalization=normalization
+    ) == _reference(text, entities, mojibake, form)
 
 
 # ----- properties and options ------------------------------------------------

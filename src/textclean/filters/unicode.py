@@ -3,9 +3,9 @@
 The repair itself is ftfy's, configured once at import with the fixes that
 damage typography or CJK text switched off (quote uncurling, character
 width, Latin ligatures). What this module adds is *when* ftfy runs: ftfy
-works line by line, and almost every line of real text needs nothing, so a
-cheap scan finds the few lines that may need it and only those go through
-ftfy. The scan is exact: a line it skips is one ftfy would return unchanged.
+works line by line, and almost every line of real text needs nothing, so
+one scan of the whole text finds the few lines that may need it, an exact
+check of each such line decides, and only those lines go through ftfy.
 
 ftfy decides a line is mojibake with ``ftfy.badness.is_bad``, one large
 regular expression that runs at about 4 MB/s. Every one of its alternatives
@@ -13,7 +13,16 @@ needs either a character that is (nearly) only ever mojibake, or two
 "suspect" characters side by side, or a suspect character right after one
 of a few Cyrillic or Greek letters. :data:`_SUSPECT_RE` looks for exactly
 that, built from ftfy's own character categories, so it runs at well over
-50 MB/s and lets ``is_bad`` see only the lines it could fire on.
+50 MB/s and lets ``is_bad`` see only the places it could fire on. The scan
+(:func:`_gate`) looks in the same pass for control characters, HTML
+entities and characters that may make a line not NFC, so on clean text the
+whole filter is that one scan.
+
+Once a line is known to need repair, most of ftfy's time went into running
+``is_bad`` again on its own result and into fixers that had nothing to do;
+:func:`_fix_encoding` and :func:`_ftfy_segment` are ftfy's steps with the
+fast ``is_bad`` and with each fixer skipped when a C-speed test shows it
+would return its input unchanged.
 
 The scanning patterns use the standard library's ``re`` rather than
 ``regex``: on Cyrillic text ``regex`` runs large non-ASCII character
@@ -23,13 +32,14 @@ clean text.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Literal
 
 import ftfy
 import regex
-from ftfy import fixes
+from ftfy import chardata, fixes
 from ftfy.badness import BADNESS_RE as _BADNESS_RE
 from ftfy.badness import MOJIBAKE_CATEGORIES as _CAT
 from ftfy.badness import is_bad
@@ -110,35 +120,99 @@ _SUSPECT = f"[{_ALONE}{_PAIRED}]{_SUSPECT_AFTER}"
 _SUSPECT_RE = re.compile(_SUSPECT)
 
 
-def _needs_pattern(entities: bool, mojibake: bool) -> str:
-    """Whatever may make a line need ftfy; the group that matched says which.
+_BMP_SIZE = 0x10000
+_ASTRAL = "\U00010000-\U0010ffff"
 
-    The same as ``(?P<control>[…])|(?P<entity>&…)|(?P<suspect>[…]…)`` tried
-    in that order, written as "one character of any of the three kinds, then
-    which kind it is" (a look-behind at that character): a pattern that
-    starts with one character class lets ``re`` skip, in C, every character
-    outside it, where the plain alternation tries each position in turn
-    (about six times slower on clean text). Every match starts at that
-    character, as before.
+
+def _class(points: list[int]) -> str:
+    """A character-class body for the sorted code points, consecutive ones as ranges."""
+    out: list[str] = []
+    i = 0
+    while i < len(points):
+        j = i
+        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
+            j += 1
+        out.append(re.escape(chr(points[i])) + (f"-{re.escape(chr(points[j]))}" if j > i else ""))
+        i = j + 1
+    return "".join(out)
+
+
+def _bmp_matches(body: str) -> list[int]:
+    """The code points of the BMP that the character class ``[body]`` matches."""
+    bmp = "".join(map(chr, range(_BMP_SIZE)))
+    return [ord(c) for c in re.findall(f"[{body}]", bmp)]
+
+
+def _bmp_complement(points: list[int]) -> str:
+    """A class body for the BMP code points not among the sorted ``points``."""
+    gaps: list[str] = []
+    lo = 0
+    for p in [*points, _BMP_SIZE]:
+        if p > lo:
+            gaps.append(re.escape(chr(lo)) + (f"-{re.escape(chr(p - 1))}" if p - 1 > lo else ""))
+        lo = p + 1
+    return "".join(gaps)
+
+
+@functools.cache
+def _not_nfc() -> str:
+    """Every BMP character that can make a text not NFC, as a character-class body.
+
+    A text all of whose characters have combining class 0 and NFC quick-check
+    "yes" is in NFC (UAX #15). The others are those with a nonzero combining
+    class, those NFC changes, and those that may compose with the character
+    before them: the second character of a canonical decomposition and the
+    Hangul medial vowels and final consonants. Built at first use: it walks
+    the BMP (about 20 ms).
     """
-    first = _CONTROLS
-    kinds = [f"(?P<control>(?<=[{_CONTROLS}]))"]
+    chars = {*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)}
+    for cp in range(_BMP_SIZE):
+        c = chr(cp)
+        if unicodedata.combining(c) or unicodedata.normalize("NFC", c) != c:
+            chars.add(cp)
+        decomposition = unicodedata.decomposition(c)
+        if decomposition and not decomposition.startswith("<"):
+            chars.update(int(h, 16) for h in decomposition.split()[1:])
+    return _class(sorted(chars))
+
+
+@functools.cache
+def _gate(entities: bool, mojibake: bool, nfc: bool) -> re.Pattern[str]:
+    """The scan for whatever may make a line need ftfy (the module docstring says what).
+
+    A control character (or, with ``nfc``, a character that may make the
+    line not NFC: see :func:`_not_nfc`; every character beyond the BMP is
+    taken as one, its line's exact check tells), an entity, or a suspect
+    character; every line ftfy would change holds a match
+    (tests/filters/test_unicode.py checks each kind). It is written as "one
+    character of any kind, then which kind it is" (a look-behind at that
+    character) rather than as a plain alternation: a pattern that starts
+    with one character class lets ``re`` skip, in C, every character outside
+    it, where the alternation tries each position in turn (about six times
+    slower on clean text).
+    """
+    alone = _CONTROLS + (_not_nfc() + _ASTRAL if nfc else "")
+    first = alone
+    kinds = [f"(?<=[{alone}])"]
     if entities:
         # The entity pattern with its leading "&" taken out of it.
         assert _ENTITY_RE.pattern.startswith("&")
-        first = "&" + first
-        kinds.append(f"(?P<entity>(?<=&){_ENTITY_RE.pattern[1:]})")
+        first += "&"
+        kinds.append(f"(?<=&){_ENTITY_RE.pattern[1:]}")
     if mojibake:
         first += _ALONE + _PAIRED
-        kinds.append(f"(?P<suspect>(?<=[{_ALONE}{_PAIRED}]){_SUSPECT_AFTER})")
-    return f"[{first}](?:{'|'.join(kinds)})"
+        kinds.append(f"(?<=[{_ALONE}{_PAIRED}]){_SUSPECT_AFTER}")
+    first_class = f"[{first}]"
+    if nfc:
+        # The same class, as "not one of the other BMP characters": ``re``
+        # tests a BMP class with one table look-up, but a range beyond the
+        # BMP is one more test for every character (a third slower).
+        first_class = f"[^{_bmp_complement(_bmp_matches(first))}]"
+    return re.compile(f"{first_class}(?:{'|'.join(kinds)})")
 
 
-_NEEDS_RE: dict[tuple[bool, bool], re.Pattern[str]] = {
-    (entities, mojibake): re.compile(_needs_pattern(entities, mojibake))
-    for entities in (True, False)
-    for mojibake in (True, False)
-}
+# With NFKC, a span of text that is not NFKC has every line checked.
+_EVERY_LINE_RE = re.compile("^", re.MULTILINE)
 
 # Vertical tab and form feed are line breaks in the wild (Word writes VT for
 # a manual line break); ftfy would delete VT and keep FF, which joins words
@@ -148,8 +222,46 @@ _LINE_BREAK_CONTROLS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 # all of them when mojibake repair is off): never wanted in clean text.
 _C1_RE = re.compile("[\x80-\x9f]")
 
+
+def _one_class_first(pattern: bytes) -> re.Pattern[bytes]:
+    """``pattern``, an alternation whose every branch starts with a byte class, as one class first.
+
+    ``[ab]x|[cd]y`` becomes ``[abcd](?:(?<=[ab])x|(?<=[cd])y)``: a match
+    wherever the original has one (a match starts at the same byte), found
+    by a C scan over the bytes outside ``[abcd]`` instead of trying each
+    branch at each position (the same trick as :func:`_gate`).
+    """
+    firsts: list[bytes] = []
+    branches: list[bytes] = []
+    for branch in pattern.split(b"|"):
+        end = branch.index(b"]") + 1
+        assert branch.startswith(b"[") and b"[" not in branch[1:end], branch
+        firsts.append(branch[1 : end - 1])
+        branches.append(b"(?<=" + branch[:end] + b")" + branch[end:])
+    return re.compile(b"[" + b"".join(firsts) + b"](?:" + b"|".join(branches) + b")")
+
+
+#: ftfy's ``ALTERED_UTF8_RE`` (a UTF-8 sequence with a space for a byte
+#: A0), for the test whether ``restore_byte_a0`` has anything to do.
+_ALTERED_UTF8_RE = _one_class_first(chardata.ALTERED_UTF8_RE.pattern)
+
 # Unassigned and private-use characters, which no true repair produces.
 _JUNK_RE = regex.compile(r"[\p{Cn}\p{Co}]")
+
+
+@functools.cache
+def _maybe_junk_re() -> re.Pattern[str]:
+    """A character :data:`_JUNK_RE` may match: any Unicode 3.2 leaves unassigned or private.
+
+    Unicode never unassigns a character, and its private-use areas are fixed,
+    so whatever Unicode version ``regex`` knows, :data:`_JUNK_RE` matches
+    only characters this matches; and it scans several times faster.
+    """
+    old = unicodedata.ucd_3_2_0
+    kept = [cp for cp in range(_BMP_SIZE) if old.category(chr(cp)) not in ("Cn", "Co")]
+    return re.compile(f"[^{_class(kept)}]")
+
+
 # Suspect characters on one line checked one window at a time; beyond this,
 # the whole line is checked at once.
 _MAX_WINDOWS = 16
@@ -220,96 +332,71 @@ def fix_unicode(
     '&lt;b&gt;'
     """
     form = _form(normalization)
-    needs_re = _NEEDS_RE[(entities, mojibake)]
+    gate = _gate(entities, mojibake, form == "NFC")
+    spans = [(0, len(text))]
     for _ in range(_MAX_ROUNDS):
-        fixed = _repair(text, needs_re, entities, mojibake, form)
+        fixed, spans = _repair_round(text, spans, gate, entities, mojibake, form)
         if fixed == text:
             break
         text = fixed
     return text
 
 
-def _repair(
-    text: str, needs_re: re.Pattern[str], entities: bool, mojibake: bool, form: _Form | None
-) -> str:
-    """One round: repair each line that may need it, as ftfy.fix_text would."""
-    first = needs_re.search(text)
-    denormal = form is not None and not unicodedata.is_normalized(form, text)
-    if first is None and not denormal:
-        return text
-    # ftfy.fix_text works on lines with their "\n"; so do we.
-    segments = text.split("\n")
-    for i in range(len(segments) - 1):
-        segments[i] += "\n"
-    todo: list[int] | range = (
-        range(len(segments))
-        if first is None or denormal
-        else _lines_to_check(text, segments, needs_re, first)
-    )
-    for i in todo:
-        segment = segments[i]
-        if not (entities and _ENTITY_RE.search(segment)) and _settled(segment, mojibake, form):
-            continue
-        segments[i] = _repair_segment(segment, entities, mojibake, form)
-    return "".join(segments)
+def _repair_round(
+    text: str,
+    spans: list[tuple[int, int]],
+    gate: re.Pattern[str],
+    entities: bool,
+    mojibake: bool,
+    form: _Form | None,
+) -> tuple[str, list[tuple[int, int]]]:
+    """One round of ftfy.fix_text's line-by-line repair, looking only within ``spans``.
 
-
-def _lines_to_check(
-    text: str, segments: list[str], needs_re: re.Pattern[str], first: re.Match[str]
-) -> list[int]:
-    """The lines that hold a control, an entity, or a suspect character with mojibake around it.
-
-    ``first`` is the first match of ``needs_re`` in ``text``. No match runs
-    over a line break ("\\n" is in none of the classes), so a match marks
-    one line; once a line is in, or found clean, the scan goes on from the
-    next line rather than through the rest of its matches.
+    Each span is a run of whole lines (with their "\\n"). :func:`_gate`
+    finds the lines that may need repair; :func:`_needs_repair` decides.
+    Returns the repaired text and the spans of it that changed: the next
+    round need look nowhere else, since every other line is a line already
+    found to need nothing (or the whole text, when a repaired line lost its
+    line break and ran into the next one).
     """
-    todo: list[int] = []
-    line, pos = 0, 0
-    windows = 0  # windows looked at in this line
-    m: re.Match[str] | None = first
-    while m is not None:
-        q = m.start()
-        newlines = text.count("\n", pos, q)
-        if newlines:
-            line += newlines
-            windows = 0
-        pos = q
-        if m.lastgroup == "suspect":
-            windows += 1
-            if windows <= _MAX_WINDOWS:
-                if not _bad_near(text, q):
-                    m = needs_re.search(text, m.end())
-                    continue
-                todo.append(line)
-            elif is_bad(segments[line]):
-                # Many suspects on one line: one exact check of the line
-                # costs less than a window for each.
-                todo.append(line)
-        else:
-            todo.append(line)
-        # The line is decided: go on after its line break.
-        pos = text.find("\n", q)
-        if pos < 0:
-            break
-        m = needs_re.search(text, pos + 1)
-    return todo
+    pieces: list[str] = []
+    changed: list[tuple[int, int]] = []
+    done = 0  # text[:done] is in pieces
+    shift = 0  # how much longer the pieces are than text[:done]
+    whole = False
+    for lo, hi in spans:
+        scan = gate
+        if form == "NFKC" and not unicodedata.is_normalized(form, text[lo:hi]):
+            scan = _EVERY_LINE_RE
+        m = scan.search(text, lo, hi)
+        while m is not None:
+            # No match holds a line break: it marks one line.
+            start = text.rfind("\n", 0, m.start()) + 1
+            end = text.find("\n", m.start()) + 1 or len(text)
+            line = text[start:end]
+            if _needs_repair(line, entities, mojibake, form):
+                fixed = _repair_segment(line, entities, mojibake, form)
+                if fixed != line:
+                    pieces += (text[done:start], fixed)
+                    changed.append((start + shift, start + shift + len(fixed)))
+                    shift += len(fixed) - len(line)
+                    done = end
+                    whole = whole or (end < len(text) and not fixed.endswith("\n"))
+            if end >= hi:
+                break
+            m = scan.search(text, end, hi)
+    if not pieces:
+        return text, []
+    pieces.append(text[done:])
+    fixed_text = "".join(pieces)
+    return fixed_text, [(0, len(fixed_text))] if whole else changed
 
 
-def _bad_near(text: str, q: int) -> bool:
-    """Whether ftfy's BADNESS_RE matches in the line of ``text`` around position ``q``.
-
-    It looks at six characters either side of ``q`` within q's line (with its
-    line break), which holds every match that covers ``q`` (see
-    :func:`_is_bad`). A match of ``^`` at the window's start may be a false
-    alarm; that only costs the exact check of the line.
-    """
-    lo = max(q - 6, 0)
-    window = text[lo : q + 7]
-    k = q - lo
-    left = window.rfind("\n", 0, k) + 1
-    right = window.find("\n", k) + 1 or len(window)
-    return _BADNESS_RE.search(window[left:right]) is not None
+def _needs_repair(line: str, entities: bool, mojibake: bool, form: _Form | None) -> bool:
+    """Whether ftfy would do anything to ``line``: an entity to decode, or not :func:`_settled`."""
+    if entities and "&" in line and _ENTITY_RE.search(line):
+        return True
+    return not _settled(line, mojibake, form)
 
 
 def _repair_segment(segment: str, entities: bool, mojibake: bool, form: _Form | None) -> str:
@@ -318,7 +405,12 @@ def _repair_segment(segment: str, entities: bool, mojibake: bool, form: _Form | 
     if "\x0b" in source or "\x0c" in source:  # str.translate is slow: only when needed
         source = source.translate(_LINE_BREAK_CONTROLS)
     fixed = _ftfy_segment(source, entities, mojibake, form)
-    if mojibake and _JUNK_RE.search(fixed) and _junk(fixed) > _junk(source):
+    if (
+        mojibake
+        and _maybe_junk_re().search(fixed)
+        and _JUNK_RE.search(fixed)
+        and _junk(fixed) > _junk(source)
+    ):
         # A "repair" that invents unassigned or private-use characters is a
         # misreading of text that was never mojibake (it happens on garbage
         # such as "а Î€"): keep the other fixes, not that one.
@@ -341,13 +433,16 @@ def _ftfy_segment(text: str, entities: bool, mojibake: bool, form: _Form | None)
     ``config`` is :data:`_CONFIG` with ``unescape_html=entities``,
     ``fix_encoding=fix_c1_controls=mojibake`` and ``normalization=form``.
     This is ftfy 6's ``fix_and_explain`` loop step for step, with ftfy's own
-    fixers, except that the steps after entity decoding are skipped when
-    :func:`_settled` says each of them would return the text unchanged.
+    fixers, except that a step is skipped when a cheap test shows it would
+    return the text unchanged: entity decoding without an "&", the C1 fix
+    without a C1 character, the control-character fixes without a
+    character of :data:`_CONTROLS`, normalisation of normalised text, and
+    the rest of the round when :func:`_settled` says all of it is idle.
     tests/filters/test_unicode.py checks that the two agree.
     """
     while True:
         before = text
-        if entities:
+        if entities and "&" in text:
             text = fixes.unescape_html(text)
         if _settled(text, mojibake, form):
             # The rest of this round changes nothing; so does the next one
@@ -356,16 +451,85 @@ def _ftfy_segment(text: str, entities: bool, mojibake: bool, form: _Form | None)
                 return text
             continue
         if mojibake:
-            text = ftfy.fix_encoding(text, _CONFIG)
-            text = fixes.fix_c1_controls(text)
-        text = fixes.fix_line_breaks(text)
-        text = fixes.fix_surrogates(text)
-        text = fixes.remove_terminal_escapes(text)
-        text = fixes.remove_control_chars(text)
-        if form is not None:
+            text = _fix_encoding(text)
+            if _C1_RE.search(text):
+                text = fixes.fix_c1_controls(text)
+        if _CONTROL_RE.search(text):
+            text = fixes.fix_line_breaks(text)
+            text = fixes.fix_surrogates(text)
+            text = fixes.remove_terminal_escapes(text)
+            text = fixes.remove_control_chars(text)
+        if form is not None and not unicodedata.is_normalized(form, text):
             text = unicodedata.normalize(form, text)
         if text == before:
             return text
+
+
+def _fix_encoding(text: str) -> str:
+    """``ftfy.fix_encoding(text)``, with the fast :func:`_is_bad` for ftfy's own.
+
+    ftfy's loop, step for step: while the text is not ASCII and looks like
+    mojibake, take one decoding step (:func:`_decode_once`) until that
+    changes nothing.
+    """
+    while not text.isascii() and _is_bad(text):
+        fixed = _decode_once(text)
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
+def _decode_once(text: str) -> str:
+    """One step of ``ftfy.fix_encoding`` on text that ``is_bad``, with its default options.
+
+    ftfy 6's ``_fix_encoding_one_step_and_explain`` without the explanation:
+    the first single-byte encoding the text fits whose bytes decode as UTF-8
+    (after restoring spaces that were no-break spaces and marking lost
+    bytes), else UTF-8 embedded in other text, else Latin-1 read as
+    Windows-1252, else the C1 fix. The test for the no-break-space fix is
+    :data:`_ALTERED_UTF8_RE`, and the lossy-sequence fix, which needs a byte
+    0x1A or a "?", is skipped without one.
+    """
+    possible = []
+    for encoding in chardata.CHARMAP_ENCODINGS:
+        if not chardata.possible_encoding(text, encoding):
+            continue
+        possible.append(encoding)
+        encoded = text.encode(encoding)
+        if b"\x1a" not in encoded and 0xED not in encoded and 0xC0 not in encoded:
+            # Every match of the no-break-space and lossy-sequence patterns
+            # but a lone 0x1A is a malformed UTF-8 sequence: bytes that
+            # decode need neither fix (nor the UTF-8 variants' decoder).
+            try:
+                return encoded.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+        try:
+            if encoding != "macroman" and _ALTERED_UTF8_RE.search(encoded):
+                encoded = fixes.restore_byte_a0(encoded)
+            if encoding.startswith("sloppy") and (b"\x1a" in encoded or b"?" in encoded):
+                encoded = fixes.replace_lossy_sequences(encoded)
+            decoding = "utf-8-variants" if 0xED in encoded or 0xC0 in encoded else "utf-8"
+            return encoded.decode(decoding)
+        except UnicodeDecodeError:
+            pass
+    if chardata.UTF8_DETECTOR_RE.search(text):
+        fixed = fixes.decode_inconsistent_utf8(text)
+        if fixed != text:
+            return fixed
+    if "latin-1" in possible:
+        if "windows-1252" in possible:  # as in ftfy, though it never lists it
+            return text
+        try:
+            fixed = text.encode("latin-1").decode("windows-1252")
+            if fixed != text:
+                return fixed
+        except UnicodeDecodeError:
+            pass
+    if chardata.C1_CONTROL_RE.search(text):
+        return fixes.fix_c1_controls(text)
+    return text
 
 
 def _settled(text: str, mojibake: bool, form: _Form | None) -> bool:
@@ -391,9 +555,12 @@ def _is_bad(text: str) -> bool:
     characters either side of each such position finds a match if there is
     one, and finds nothing that is not one (the pattern's only anchor, ``^``,
     never matches at a search's start position, and a match that starts at
-    0 lies within reach of a suspect position six characters on).
+    0 lies within reach of a suspect position six characters on). Past
+    :data:`_MAX_WINDOWS` suspects, one search of the whole text costs less.
     """
-    for m in _SUSPECT_RE.finditer(text):
+    for i, m in enumerate(_SUSPECT_RE.finditer(text)):
+        if i == _MAX_WINDOWS:
+            return is_bad(text)
         q = m.start()
         if _BADNESS_RE.search(text, max(q - 6, 0), q + 7):
             return True
