@@ -28,10 +28,10 @@ from textclean.filters.unicode import (
     _gate,
     _is_bad,
     _maybe_junk_re,
-    _needs_repair,
     _not_nfc,
     _repair_round,
     _repair_segment,
+    _settled,
 )
 
 FUNCTION = get_filter("unicode").function
@@ -284,7 +284,7 @@ def _reference(text: str, entities: bool, mojibake: bool, form: str | None) -> s
         lines = [part + "\n" for part in parts[:-1]] + [parts[-1]]
         fixed = "".join(
             _repair_segment(line, entities, mojibake, form)  # type: ignore[arg-type]
-            if _needs_repair(line, entities, mojibake, form)  # type: ignore[arg-type]
+            if (entities and _ENTITY_RE.search(line)) or not _settled(line, mojibake, form)  # type: ignore[arg-type]
             else line
             for line in lines
         )

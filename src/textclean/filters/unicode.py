@@ -353,7 +353,8 @@ def _repair_round(
     """One round of ftfy.fix_text's line-by-line repair, looking only within ``spans``.
 
     Each span is a run of whole lines (with their "\\n"). :func:`_gate`
-    finds the lines that may need repair; :func:`_needs_repair` decides.
+    finds the lines that may need repair; :func:`_repair_segment` returns
+    the others unchanged.
     Returns the repaired text and the spans of it that changed: the next
     round need look nowhere else, since every other line is a line already
     found to need nothing (or the whole text, when a repaired line lost its
@@ -374,14 +375,13 @@ def _repair_round(
             start = text.rfind("\n", 0, m.start()) + 1
             end = text.find("\n", m.start()) + 1 or len(text)
             line = text[start:end]
-            if _needs_repair(line, entities, mojibake, form):
-                fixed = _repair_segment(line, entities, mojibake, form)
-                if fixed != line:
-                    pieces += (text[done:start], fixed)
-                    changed.append((start + shift, start + shift + len(fixed)))
-                    shift += len(fixed) - len(line)
-                    done = end
-                    whole = whole or (end < len(text) and not fixed.endswith("\n"))
+            fixed = _repair_segment(line, entities, mojibake, form)
+            if fixed != line:
+                pieces += (text[done:start], fixed)
+                changed.append((start + shift, start + shift + len(fixed)))
+                shift += len(fixed) - len(line)
+                done = end
+                whole = whole or (end < len(text) and not fixed.endswith("\n"))
             if end >= hi:
                 break
             m = scan.search(text, end, hi)
@@ -392,21 +392,18 @@ def _repair_round(
     return fixed_text, [(0, len(fixed_text))] if whole else changed
 
 
-def _needs_repair(line: str, entities: bool, mojibake: bool, form: _Form | None) -> bool:
-    """Whether ftfy would do anything to ``line``: an entity to decode, or not :func:`_settled`."""
-    if entities and "&" in line and _ENTITY_RE.search(line):
-        return True
-    return not _settled(line, mojibake, form)
-
-
 def _repair_segment(segment: str, entities: bool, mojibake: bool, form: _Form | None) -> str:
-    """ftfy's repair of one line (with its line break), plus textclean's extras."""
+    """ftfy's repair of one line (with its line break), plus textclean's extras.
+
+    A line ftfy would leave alone comes back unchanged.
+    """
     source = segment
     if "\x0b" in source or "\x0c" in source:  # str.translate is slow: only when needed
         source = source.translate(_LINE_BREAK_CONTROLS)
-    fixed = _ftfy_segment(source, entities, mojibake, form)
+    fixed, settled = _fix_segment(source, entities, mojibake, form)
     if (
         mojibake
+        and fixed != source
         and _maybe_junk_re().search(fixed)
         and _JUNK_RE.search(fixed)
         and _junk(fixed) > _junk(source)
@@ -414,8 +411,8 @@ def _repair_segment(segment: str, entities: bool, mojibake: bool, form: _Form | 
         # A "repair" that invents unassigned or private-use characters is a
         # misreading of text that was never mojibake (it happens on garbage
         # such as "а Î€"): keep the other fixes, not that one.
-        fixed = _ftfy_segment(source, entities, False, form)
-    if _C1_RE.search(fixed):
+        fixed, settled = _fix_segment(source, entities, False, form)
+    if not settled and _C1_RE.search(fixed):
         fixed = _C1_RE.sub("", fixed)
     if INLINE in fixed or BLOCK in fixed:
         # An entity or a decoding produced a placeholder character: refuse.
@@ -432,41 +429,63 @@ def _ftfy_segment(text: str, entities: bool, mojibake: bool, form: _Form | None)
 
     ``config`` is :data:`_CONFIG` with ``unescape_html=entities``,
     ``fix_encoding=fix_c1_controls=mojibake`` and ``normalization=form``.
+    tests/filters/test_unicode.py checks that the two agree.
+    """
+    return _fix_segment(text, entities, mojibake, form)[0]
+
+
+def _fix_segment(text: str, entities: bool, mojibake: bool, form: _Form | None) -> tuple[str, bool]:
+    """:func:`_ftfy_segment`, and True if the result is known to be :func:`_settled`.
+
     This is ftfy 6's ``fix_and_explain`` loop step for step, with ftfy's own
     fixers, except that a step is skipped when a cheap test shows it would
     return the text unchanged: entity decoding without an "&", the C1 fix
-    without a C1 character, the control-character fixes without a
-    character of :data:`_CONTROLS`, normalisation of normalised text, and
-    the rest of the round when :func:`_settled` says all of it is idle.
-    tests/filters/test_unicode.py checks that the two agree.
+    and the control-character fixes without a character of
+    :data:`_CONTROLS`, normalisation of normalised text, and the rest of
+    the round when the text is :func:`_settled` (known from the round before
+    when that round found no control character, changed nothing after
+    ftfy's ``fix_encoding``, and left text that is not mojibake).
     """
+    settled = False
     while True:
         before = text
         if entities and "&" in text:
             text = fixes.unescape_html(text)
+        if text == before and settled:
+            return text, True
         if _settled(text, mojibake, form):
             # The rest of this round changes nothing; so does the next one
             # unless an entity is left to decode (``&amp;lt;``).
             if text == before or not (entities and _ENTITY_RE.search(text)):
-                return text
+                return text, True
             continue
+        bad = False
         if mojibake:
-            text = _fix_encoding(text)
-            if _C1_RE.search(text):
+            text, bad = _fix_encoding_and_badness(text)
+        controls = bool(_CONTROL_RE.search(text))
+        if controls:
+            if mojibake and _C1_RE.search(text):
                 text = fixes.fix_c1_controls(text)
-        if _CONTROL_RE.search(text):
             text = fixes.fix_line_breaks(text)
             text = fixes.fix_surrogates(text)
             text = fixes.remove_terminal_escapes(text)
             text = fixes.remove_control_chars(text)
+        denormal = False
         if form is not None and not unicodedata.is_normalized(form, text):
             text = unicodedata.normalize(form, text)
+            denormal = True
+        settled = not (bad or controls or denormal)
         if text == before:
-            return text
+            return text, settled
 
 
 def _fix_encoding(text: str) -> str:
-    """``ftfy.fix_encoding(text)``, with the fast :func:`_is_bad` for ftfy's own.
+    """``ftfy.fix_encoding(text)``, with the fast :func:`_is_bad` for ftfy's own."""
+    return _fix_encoding_and_badness(text)[0]
+
+
+def _fix_encoding_and_badness(text: str) -> tuple[str, bool]:
+    """``ftfy.fix_encoding(text)``, and whether ftfy's ``is_bad`` still holds for it.
 
     ftfy's loop, step for step: while the text is not ASCII and looks like
     mojibake, take one decoding step (:func:`_decode_once`) until that
@@ -475,9 +494,9 @@ def _fix_encoding(text: str) -> str:
     while not text.isascii() and _is_bad(text):
         fixed = _decode_once(text)
         if fixed == text:
-            break
+            return text, True
         text = fixed
-    return text
+    return text, False
 
 
 def _decode_once(text: str) -> str:
@@ -515,7 +534,7 @@ def _decode_once(text: str) -> str:
         except UnicodeDecodeError:
             pass
     if chardata.UTF8_DETECTOR_RE.search(text):
-        fixed = fixes.decode_inconsistent_utf8(text)
+        fixed = _decode_inconsistent_utf8(text)
         if fixed != text:
             return fixed
     if "latin-1" in possible:
@@ -530,6 +549,19 @@ def _decode_once(text: str) -> str:
     if chardata.C1_CONTROL_RE.search(text):
         return fixes.fix_c1_controls(text)
     return text
+
+
+def _decode_inconsistent_utf8(text: str) -> str:
+    """``ftfy.fixes.decode_inconsistent_utf8``, with the fast ``is_bad`` and ``fix_encoding``."""
+
+    def fix_embedded_mojibake(match: re.Match[str]) -> str:
+        substr = match.group(0)
+        # Shorter than the text, so that this does not recurse forever.
+        if len(substr) < len(text) and _is_bad(substr):
+            return _fix_encoding(substr)
+        return substr
+
+    return chardata.UTF8_DETECTOR_RE.sub(fix_embedded_mojibake, text)
 
 
 def _settled(text: str, mojibake: bool, form: _Form | None) -> bool:
