@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from textclean.filters.quotes import (
+    _WORD_CHARS,
+    _WORD_MORE,
     APOSTROPHE_RE,
     ELISION_RE,
     QUOTE_RUN_RE,
@@ -152,3 +157,19 @@ def test_ascii_quotes_leaves_no_typographic_quote(text: str) -> None:
     out = ascii_quotes(text)
     assert not set(out) & set("«»„“”‘’‚‹›")
     assert ascii_quotes(out) == out
+
+
+def test_fast_word_class_is_within_the_word_classes() -> None:
+    fast_word = re.compile(f"[{_WORD_CHARS}]")
+    fast_letter = re.compile(f"[A-Za-z{_WORD_MORE}]")
+    word = regex.compile(r"[\p{L}\p{N}\p{M}]")
+    letter = regex.compile(r"[\p{L}\p{M}]")
+    for code in range(0x110000):
+        char = chr(code)
+        if fast_word.match(char):
+            assert word.match(char), hex(code)
+        if fast_letter.match(char):
+            assert letter.match(char), hex(code)
+        if code < 0x80:  # ASCII: the fast classes are exact
+            assert bool(fast_word.match(char)) == bool(word.match(char)), hex(code)
+            assert bool(fast_letter.match(char)) == bool(letter.match(char)), hex(code)

@@ -37,8 +37,6 @@ DOUBLE_QUOTES: Final = '"«»„“”'
 SINGLE_QUOTES: Final = "'‘’‚‹›"
 QUOTES: Final = DOUBLE_QUOTES + SINGLE_QUOTES
 
-#: Any quotation mark: the fast path's test.
-QUOTE_CHAR_RE = regex.compile(f"[{QUOTES}]")
 #: A run of quotation marks, with the markdown emphasis markers ``*``/``_``
 #: next to them. Every mark of a run shares the run's surroundings, so
 #: ``"«`` or ``**"`` are judged by what stands outside them. The look-behind
@@ -170,10 +168,13 @@ def _after(ch: str) -> int:
     return _WS if ch.isspace() else _WORD
 
 
-def _runs(text: str) -> list[tuple[int, int]]:
-    """The spans of ``QUOTE_RUN_RE``'s matches in ``text``, found faster."""
+def _runs(text: str, begin: int = 0, stop: int | None = None) -> list[tuple[int, int]]:
+    """The spans of ``QUOTE_RUN_RE``'s matches in ``text[begin:stop]``, found faster.
+
+    ``begin`` and ``stop`` must not cut a run.
+    """
     runs: list[tuple[int, int]] = []
-    for found in QUOTE_START_RE.finditer(text):
+    for found in QUOTE_START_RE.finditer(text, begin, len(text) if stop is None else stop):
         start, end = found.span()
         if end - start == 1 and text[start] in SINGLE_QUOTES and INNER_SINGLE_RE.match(text, start):
             continue  # don't, м'ясо, 5'11: no quotation mark
@@ -437,6 +438,193 @@ def _paragraph(
     return sorted(elisions + edits), elisions, check
 
 
+# ----- the fast paths ------------------------------------------------------------
+#
+# Most paragraphs with quotes already hold the locale's marks, properly
+# paired; many others hold simple pairs in other marks. Both are recognised
+# by stdlib ``re`` patterns (C speed) for pairs that the pairing above treats
+# the obvious way: each run of marks takes its role from its surroundings
+# alone (no guess), every pair opens and closes on one line, encloses
+# content, has no space just inside, and pairs marks of one kind (double or
+# single). A line of such pairs is balanced, so is every paragraph of such
+# lines, and the pairing writes each of their marks by its nesting depth
+# alone. Only the blocks (text between blank lines, which no paragraph
+# crosses) with some other mark go through the pairing.
+#
+# Stdlib ``re`` finds a pattern that starts with one literal character by a
+# fast scan (several times faster than a scan for a character class), and
+# ``str.find`` and ``in`` are faster still: the patterns below start with a
+# literal mark, and the marks left over are found by ``in`` and ``find``.
+
+#: Word characters between which a single quote is an apostrophe: a subset
+#: of ``[\p{L}\p{N}\p{M}]`` (a test checks it) that stdlib ``re`` knows.
+_WORD_MORE: Final = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u0481\u0483-\u052f"
+_WORD_CHARS: Final = "0-9A-Za-z" + _WORD_MORE
+_Q: Final = re.escape(QUOTES)
+#: What may stand just before a run of marks that opens: a space, ``|``, an
+#: opening bracket, a slash or a dash (``_BEFORE_TABLE``).
+_OPEN_BEFORE: Final = r"\s|(\[{/\-‐‒–—―"
+#: What may stand just after a run of marks that closes: a space, ``|``,
+#: closing punctuation or a dash (``_AFTER_TABLE``).
+_CLOSE_AFTER: Final = r"\s|.…,;:!?)\]}/\-‐‒–—―"
+#: The stretch of a line between two marks.
+_STRETCH: Final = rf"[^{_Q}\n]*"
+#: A single quote between two word characters: no mark (``INNER_SINGLE_RE``).
+_APOSTROPHE: Final = f"(?<=[{_WORD_CHARS}])['’](?=[{_WORD_CHARS}])"
+#: The deepest nesting the fast paths take.
+_FAST_DEPTH: Final = 3
+#: What stands for a pair in the text of ``_unsettled``: no mark, no line break.
+_FILL: Final = "\x00"
+
+
+#: A kind of pair for the patterns below: the classes of its opening and
+#: closing marks, and a condition checked just after its opening mark.
+_Kind = tuple[str, str, str]
+
+
+def _pair_pattern(kinds: list[list[_Kind]], depth: int = 1, first: bool = False) -> str:
+    """A pattern for one pair at nesting ``depth`` (1 is outermost), with its content.
+
+    ``kinds[depth - 1]`` lists the kinds of pair allowed at that depth; no
+    pair is deeper than ``len(kinds)``. A mark opens if what follows its run
+    is a word or an opening bracket, and closes if what follows is a space,
+    punctuation or the end; the run's other edge is checked at its first
+    mark: before a ``first`` pair (one that starts its parent's content)
+    stands the parent's opening mark, before any other pair a space,
+    bracket or dash. A pair holds a character or a pair first, so a run
+    never holds marks of both roles.
+    """
+    alternatives = []
+    for open_class, close_class, guard in kinds[depth - 1]:
+        # Looked at behind the mark: a pattern that starts with a literal is
+        # found by a fast scan, one that starts with a look-behind is not.
+        before = "" if first else f"(?<![^{_OPEN_BEFORE}]{open_class})"
+        opens = f"(?=[^{_CLOSE_AFTER}{_Q}*_])"
+        if depth < len(kinds):
+            start = f"(?:{_pair_pattern(kinds, depth + 1, True)}|{opens})"
+            inner = f"(?:{_APOSTROPHE}|{_pair_pattern(kinds, depth + 1)})"
+        else:
+            start, inner = opens, _APOSTROPHE
+        closes = f"(?<=[^{_OPEN_BEFORE}*_]){close_class}(?![^{_CLOSE_AFTER}{_Q}])"
+        alternatives.append(
+            f"{open_class}{before}{guard}{start}{_STRETCH}(?:{inner}{_STRETCH})*{closes}"
+        )
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _spaced_pair_pattern(kinds: list[list[_Kind]]) -> str:
+    """A pattern for an outermost pair that may have spaces just inside it.
+
+    Such a mark's role is a guess from its glyph (the pairing then checks
+    the paragraph by converting it again): a mark that opens must not look
+    like a closing one (``»``), a mark that closes not like an opening one
+    (``«``). Spaces go only between the mark and a word or bracket (never
+    another mark) just inside the pair. The converted paragraph holds tight
+    pairs only, which convert to themselves.
+    """
+    alternatives = []
+    spaces = f"[{re.escape(INLINE_SPACES)}]+"
+    for open_class, close_class, guard in kinds[0]:
+        tight_open = f"{open_class}(?<![^{_OPEN_BEFORE}]{open_class}){guard}"
+        spaced_open = f"(?![{_HINT_CLOSE}]){open_class}(?<![^{_OPEN_BEFORE}]{open_class}){spaces}"
+        opens = f"(?=[^{_CLOSE_AFTER}{_Q}*_])"
+        if len(kinds) > 1:
+            tight_open += f"(?:{_pair_pattern(kinds, 2, True)}|{opens})"
+            inner = f"(?:{_APOSTROPHE}|{_pair_pattern(kinds, 2)})"
+        else:
+            tight_open += opens
+            inner = _APOSTROPHE
+        tight_close = f"(?<=[^{_OPEN_BEFORE}*_]){close_class}"
+        spaced_close = f"(?<=[^{_OPEN_BEFORE}{_Q}*_]){spaces}(?![{_HINT_OPEN}]){close_class}"
+        alternatives.append(
+            f"(?:{tight_open}|{spaced_open}{opens}){_STRETCH}(?:{inner}{_STRETCH})*"
+            f"(?:{tight_close}|{spaced_close})(?![^{_CLOSE_AFTER}{_Q}])"
+        )
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _kept_pattern(marks: tuple[str, str, str, str]) -> re.Pattern[str]:
+    """A pair the filter keeps as it is: in ``marks``, outer and inner alternating."""
+    outer = [(re.escape(marks[0]), re.escape(marks[1]), "")]
+    inner = [(re.escape(marks[2]), re.escape(marks[3]), "")]
+    return re.compile(_pair_pattern([outer if d % 2 else inner for d in range(1, _FAST_DEPTH + 1)]))
+
+
+def _simple_pattern(english: bool) -> re.Pattern[str]:
+    """Text whose pairs the filter writes by depth alone, in any marks of one kind.
+
+    In English a ``'`` or ``’`` that opens may be an elision (``'90s``,
+    ``'em``, ``'n'``): it opens a pair here only before an ASCII letter
+    that starts no elision.
+    """
+    single = f"[{re.escape(SINGLE_QUOTES)}]"
+    guard = "(?:(?<=[‘‚‹›])|(?=[A-Za-z])(?![BCENTbcent]))" if english else ""
+    kinds = [
+        (f"[{re.escape(DOUBLE_QUOTES)}]", f"[{re.escape(DOUBLE_QUOTES)}]", ""),
+        (single, single, guard),
+    ]
+    pair = _spaced_pair_pattern([kinds] * _FAST_DEPTH)
+    return re.compile(f"[^{_Q}]*(?:(?:{_APOSTROPHE}|{pair})[^{_Q}]*)*")
+
+
+#: Per locale: a pair the filter keeps as it is.
+KEPT_PAIR_RE: Final = {locale: _kept_pattern(marks) for locale, marks in MARKS.items()}
+#: Text whose marks the filter writes by depth alone (by whether it is English).
+SIMPLE_RE: Final = {english: _simple_pattern(english) for english in (False, True)}
+#: In text ``SIMPLE_RE`` takes: an apostrophe, or a run of marks that opens
+#: or closes (the named group says which).
+SIMPLE_RUN_RE = re.compile(
+    f"[{_Q}](?:(?<=[{_WORD_CHARS}]['’])(?=[{_WORD_CHARS}])(?P<apostrophe>)"
+    f"|[{_Q}]*(?:(?=[^{_CLOSE_AFTER}])(?P<open>)|(?P<close>)))"
+)
+#: Per mark: that mark as an apostrophe (``_APOSTROPHE``), starting with the literal.
+APOSTROPHE_AT_RE: Final = {
+    mark: re.compile(f"{mark}(?<=[{_WORD_CHARS}]{mark})(?=[{_WORD_CHARS}])") for mark in "'’"
+}
+#: Per mark: an English apostrophe (``APOSTROPHE_RE``) written so, between
+#: characters that stdlib ``re`` knows.
+FAST_APOSTROPHE_RE: Final = {
+    mark: re.compile(f"{mark}(?<=[{_WORD_CHARS}]{mark})(?=[A-Za-z{_WORD_MORE}])") for mark in "'‘"
+}
+#: Per mark: that mark beside a character outside ASCII and ``_WORD_CHARS``,
+#: which stdlib ``re`` cannot class: ``APOSTROPHE_RE`` decides there.
+UNSURE_APOSTROPHE_RE: Final = {
+    mark: re.compile(
+        f"{mark}(?:(?<=[^\\x00-\\x7f{_WORD_MORE}]{mark})|(?=[^\\x00-\\x7f{_WORD_MORE}]))"
+    )
+    for mark in "'‘"
+}
+#: The separator of two blocks (non-overlapping, as ``str.count`` counts them).
+BLOCK_BREAK_RE = re.compile("\n\n")
+
+
+def _apostrophes(text: str) -> str:
+    """``APOSTROPHE_RE.sub("’", text)``, by stdlib ``re`` where its classes decide."""
+    for mark in "'‘":
+        if mark in text and UNSURE_APOSTROPHE_RE[mark].search(text):
+            return APOSTROPHE_RE.sub("’", text)
+    for mark in "'‘":
+        if mark in text:
+            text = FAST_APOSTROPHE_RE[mark].sub("’", text)
+    return text
+
+
+def _unsettled(text: str, locale: str) -> tuple[str, list[str]]:
+    """``text`` with each pair kept as it is and each apostrophe as ``_FILL``.
+
+    Also the marks that are left: none when the filter keeps the text as
+    it is. The fill keeps the line breaks, so the text left has the same
+    blocks as ``text``.
+    """
+    left = text
+    if MARKS[locale][0] in left:
+        left = KEPT_PAIR_RE[locale].sub(_FILL, left)
+    for mark in "'’":
+        if mark in left:
+            left = APOSTROPHE_AT_RE[mark].sub(_FILL, left)
+    return left, [mark for mark in QUOTES if mark in left]
+
+
 # ----- the filters ---------------------------------------------------------------
 
 
@@ -483,16 +671,95 @@ def fix_quotes(text: str, *, locale: str | None = "auto") -> str:
     >>> fix_quotes('"quoted"', locale=None)
     '"quoted"'
     """
-    if locale is None or locale not in MARKS or not QUOTE_CHAR_RE.search(text):
+    if locale is None or locale not in MARKS:
+        return text
+    if english := locale == "en":
+        text = _apostrophes(text)
+    left, marks_left = _unsettled(text, locale)
+    if not marks_left:
         return text
     marks = MARKS[locale]
-    english = locale == "en"
-    if english:
-        text = APOSTROPHE_RE.sub("’", text)
-    # One scan of the whole text; the runs are then grouped by paragraph and
-    # each paragraph converted in the whole text's coordinates (no slicing).
-    runs = _runs(text)
+    simple = SIMPLE_RE[english]
     edits: list[_Edit] = []
+    breaks = [found.start() for found in BLOCK_BREAK_RE.finditer(text)]
+    size = len(text)
+    block = 0  # the number of the block that starts at ``left[done]``
+    done = 0
+    # Where each mark left is next found in ``left``.
+    upcoming = {mark: left.find(mark) for mark in marks_left}
+    while upcoming:
+        # The next block with a mark left: the same block in ``left`` and ``text``.
+        mark_at = min(upcoming.values())
+        block += left.count("\n\n", done, mark_at)
+        start = breaks[block - 1] + 2 if block else 0
+        end = breaks[block] if block < len(breaks) else size
+        taken = simple.match(text, start, end)  # never None: the pattern takes ""
+        if taken is not None and taken.end() == end:
+            _convert_simple(text, start, end, marks, edits)
+        else:
+            _convert_block(text, start, end, marks, english, edits)
+        done = left.find("\n\n", mark_at) + 2
+        if done == 1:
+            break
+        block += 1
+        for mark, at in list(upcoming.items()):
+            if at < done:
+                at = left.find(mark, done)
+                if at < 0:
+                    del upcoming[mark]
+                else:
+                    upcoming[mark] = at
+    return _apply(text, edits)
+
+
+def _convert_simple(
+    text: str, start: int, end: int, marks: tuple[str, str, str, str], edits: list[_Edit]
+) -> None:
+    """Add the edits that convert ``text[start:end]``, which ``SIMPLE_RE`` takes whole.
+
+    Every mark is written by its nesting depth (the pairing of each
+    paragraph comes to that: see the fast paths above), and the spaces just
+    inside an outermost pair go. A run outside every pair opens one; inside
+    a pair, what follows the run tells (``SIMPLE_RUN_RE``).
+    """
+    depth = 0
+    for found in SIMPLE_RUN_RE.finditer(text, start, end):
+        kind = found.lastgroup
+        if kind == "apostrophe":
+            continue
+        run_start, run_end = found.span()
+        new = []
+        if not depth or kind == "open":
+            for _ in range(run_start, run_end):
+                depth += 1
+                new.append(marks[0] if depth % 2 else marks[2])
+            while text[run_end] in INLINE_SPACES:  # never at the end: a word follows
+                run_end += 1
+        else:
+            for _ in range(run_start, run_end):
+                new.append(marks[1] if depth % 2 else marks[3])
+                depth -= 1
+            while text[run_start - 1] in INLINE_SPACES:  # never at the start: a word stands
+                run_start -= 1
+        written = "".join(new)
+        if written != text[run_start:run_end]:
+            edits.append((run_start, run_end, written))
+
+
+def _convert_block(
+    text: str,
+    start: int,
+    end: int,
+    marks: tuple[str, str, str, str],
+    english: bool,
+    edits: list[_Edit],
+) -> None:
+    """Add the edits that convert the paragraphs of ``text[start:end]``.
+
+    The runs of marks are grouped by paragraph, and each paragraph converted
+    in the whole text's coordinates (no slicing).
+    """
+    runs = _runs(text, start, end)
     first = 0
     for i in range(1, len(runs)):
         # Runs on one line are in one paragraph: only a line break can part them.
@@ -503,7 +770,6 @@ def fix_quotes(text: str, *, locale: str | None = "auto") -> str:
             first = i
     if runs:
         _emit(text, runs[first:], marks, english, edits)
-    return _apply(text, edits)
 
 
 def _emit(
