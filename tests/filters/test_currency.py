@@ -13,10 +13,13 @@ from textclean.filters import currency_codes, fix_currency
 from textclean.filters.currency import (
     CODE_RE,
     CODE_TO_SYMBOL,
+    DIGIT_RE,
     ESCAPED_DOLLAR_RE,
     MAPPED_SYMBOL_RE,
     SYMBOL_RE,
     SYMBOL_TO_CODE,
+    _is_digit,
+    _respace,
 )
 
 from ..conftest import FIXTURES
@@ -50,6 +53,33 @@ def test_mapped_symbol_re_and_code_re() -> None:
     for bad in ["usd 5", "USDT 5", "xUSD 5", "ÄUSD"]:
         m = CODE_RE.search(bad)
         assert m is None or m.group("sym") not in CODE_TO_SYMBOL, bad
+
+
+def test_is_digit_is_the_patterns_digit() -> None:
+    # _is_digit skips the pattern for letters: no letter may be a digit to it
+    for code in range(0x110000):
+        ch = chr(code)
+        assert _is_digit(ch) == (DIGIT_RE.fullmatch(ch) is not None), hex(code)
+
+
+def _by_symbol_re(text: str) -> str:
+    """fix_currency the slow way: SYMBOL_RE tried at every position."""
+
+    def respace(m: regex.Match[str]) -> str:
+        digit_at = m.start() if m.group("digit") is not None else -1
+        new = _respace(m.string, digit_at, m.start("sym"), m.end())
+        return m.group() if new is None else new
+
+    return SYMBOL_RE.sub(respace, text)
+
+
+@given(st.text(alphabet="$€¥5١ \t\u00a0x.\n", max_size=25))
+@example("5 5 $ 5")
+@example("5  $  $ 5")
+@example("١$ 2")
+def test_symbols_are_where_symbol_re_matches(text: str) -> None:
+    # fix_currency rebuilds SYMBOL_RE's matches at the symbols it finds
+    assert fix_currency(text) == _by_symbol_re(text)
 
 
 def test_tables_are_inverse() -> None:

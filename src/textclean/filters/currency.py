@@ -98,10 +98,10 @@ def _closed_by_dollar(text: str, amount_at: int) -> bool:
 
 def _is_digit(ch: str) -> bool:
     """True for a decimal digit, as ``\\p{Nd}`` in the patterns (``regex`` may know
-    newer digits than ``str.isdecimal``)."""
+    newer digits than ``str.isdecimal``; no letter is one)."""
     if ch.isascii():
         return "0" <= ch <= "9"
-    return DIGIT_RE.match(ch) is not None
+    return not ch.isalpha() and DIGIT_RE.match(ch) is not None
 
 
 def _symbol_positions(text: str) -> list[int]:
@@ -161,8 +161,11 @@ def _space_symbols(text: str, symbols: list[int]) -> str:
             start -= 1
         digit_at = start - 1 if start > prev_end and _is_digit(text[start - 1]) else -1
         prev_end = end
-        if digit_at < 0 and end == at + 1:
-            continue  # "$500", "US$": no spaces and no amount before it, nothing to do
+        if digit_at < 0:
+            if end == at + 1:
+                continue  # "$500", "US$": no spaces and no amount before it, nothing to do
+        elif start == at - 1 and text[start] != "\t":
+            continue  # "500 $": one space already
         new = _respace(text, digit_at, at, end)
         if new is not None:
             start = at if digit_at < 0 else digit_at

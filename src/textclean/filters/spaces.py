@@ -261,7 +261,10 @@ def _fix(text: str, candidates: list[int]) -> str:
                 pos = resume = prefix_end
                 continue
         out.append(text[pos:start])
-        rep, end = _replacement(text, start, end)
+        if end == n or text[end] == "\n":
+            rep = ""  # trailing spaces (or a line of nothing but spaces)
+        else:
+            rep, end = _replacement(text, start, end)
         out.append(rep)
         pos = resume = end
     if pos < n and text[-1] in spaces:
