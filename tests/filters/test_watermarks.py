@@ -156,11 +156,34 @@ def test_fast_path_follows_max_unit_words() -> None:
 def test_fast_path_finds_hits_in_order() -> None:
     text = "w w | w\n\nx y z\n\na b | a b · a b\nq\n\nc c c"
     repeats = wm._Repeats(text, 4, 3)
-    tokens = text.split()
+    words = repeats.words  # the tokens other than separators
+    assert words == [t for t in text.split() if t not in "|·"]
     assert repeats.first(0) == 0
-    assert tokens[repeats.first(1)] == "a"
-    assert repeats.first(repeats.first(1) + 1) == tokens.index("c")
-    assert repeats.first(len(tokens)) == -1
+    assert words[repeats.first(1)] == "a"
+    assert repeats.first(repeats.first(1) + 1) == words.index("c")
+    assert repeats.first(len(words)) == -1
+
+
+# Distinct tokens, all of one length: every place looks like a run by length.
+SAME_LENGTHS = " ".join(f"w{i:03d}" for i in range(300))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "STRASSE straße Straße x",  # casefold makes them equal, and longer
+        "ﬁne FINE fine",
+        SAME_LENGTHS + " x.by X.BY x.by",  # equal lengths everywhere: the exact maps
+        "a" * 300 + " " + "A" * 300 + " " + "a" * 300,  # longer than a byte
+    ],
+)
+def test_fast_path_compares_casefolded_tokens(text: str) -> None:
+    assert may_have_runs(text, 4, 3)
+
+
+@pytest.mark.parametrize("text", ["more than five", "a b c", SAME_LENGTHS, "xa Xb xa XB xa"])
+def test_fast_path_confirms_equal_lengths(text: str) -> None:
+    assert not may_have_runs(text, 4, 3)
 
 
 # --- options ------------------------------------------------------------------
@@ -300,14 +323,44 @@ def test_idempotent_on_nested_runs(text: str) -> None:
     assert remove_watermarks(once) == once
 
 
+def every_token(self: wm._Repeats, start: int) -> int:
+    """A stand-in for ``_Repeats.first``: every token is a hit."""
+    return start if start < len(self.words) else -1
+
+
 @given(text=st.one_of(runs_text(), nested_runs()))
 def test_fast_path_never_hides_a_run(text: str) -> None:
     """With the fast path switched off (every paragraph tokenised), the result is the same."""
     want = remove_watermarks(text)
-    total = len(text.split())
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(wm._Repeats, "first", lambda self, start: start if start < total else -1)
+        m.setattr(wm._Repeats, "first", every_token)
         assert remove_watermarks(text) == want
+
+
+@given(text=st.one_of(runs_text(), nested_runs()))
+def test_segments_as_whole_regions(text: str) -> None:
+    """Reading only the segments with a hit gives what reading their whole regions gives."""
+    want = remove_watermarks(text)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(wm, "_glued_quote", lambda text: True)
+        assert remove_watermarks(text) == want
+        m.setattr(wm._Repeats, "first", every_token)
+        assert remove_watermarks(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "want"),
+    [
+        # ">a" is one token for the fast path but "a" on the stack: the run of
+        # "a" has no hit of its own, yet goes with the region the hit on "x" opens.
+        ("x x x z. y\n>a a a", {"min_repeats": 3}, "z. y"),
+        ("x x x z. y\n>a a a a a", {}, "x x x z. y"),
+        ("Text. x.by x.by x.by end.\n>a a a a a", {}, "Text. end."),
+        ("x x x. q\n>q q q", {"min_repeats": 3}, "x x x. q\n>q q q"),
+    ],
+)
+def test_quote_marker_glued_to_a_word(text: str, options: dict[str, Any], want: str) -> None:
+    assert remove_watermarks(text, **options) == want
 
 
 # --- hostile input: linear time (no timing assertion; a quadratic run would hang) ----

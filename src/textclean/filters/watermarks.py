@@ -30,10 +30,9 @@ run left (idempotence), and each token is pushed O(1) times (linear time).
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import regex
 
@@ -90,49 +89,92 @@ _PREFIX_RE = regex.compile(
 
 _MAX_UNIT_WORDS = 8
 
+# Characters whose casefold is longer than one character (``ß`` -> ``ss``):
+# only with one of them in the text can two tokens that are equal once
+# casefolded differ in length.
+_LONG_FOLDS = "".join(c for c in map(chr, range(0x110000)) if len(c.casefold()) > 1)
+
+
+def _fold_lengths(tokens: list[str], text: str) -> bytes:
+    """The casefolded length of each token, one byte each (capped at 255)."""
+    folds: Iterable[str] = tokens
+    if any(map(text.__contains__, _LONG_FOLDS)):
+        folds = list(map(str.casefold, tokens))
+    try:
+        return bytes(map(len, folds))
+    except ValueError:  # a token longer than 255: equal lengths stay equal when capped
+        return bytes(map(min, map(len, folds), itertools.repeat(255)))
+
 
 class _Repeats:
-    """Where a run may start: the fast path, and the finder of the lines worth reading.
+    """Where a run may start: the fast path, and the finder of the places worth reading.
 
     Every run holds at least ``reps`` whole copies of its unit, with only
     whitespace and separators between its tokens; so if no stretch of p
     tokens (p <= ``max_words``) repeats ``reps`` times in a row in the
-    casefolded token list, nothing can go. One casefold, one split and, per
-    period, one comparison of the token list with itself shifted by p, all in
-    C: about the cost of one ``re.sub`` pass. ``first`` then finds the hits in
-    order, each map scanned forward once.
+    casefolded list of tokens other than separators (``words``), nothing can
+    go. A *hit* is the start of such a stretch.
+
+    Comparing the casefolded token list with itself shifted by each p costs
+    one casefold and one pass per period; instead the casefolded lengths of
+    the tokens are packed one byte each into an integer, and one XOR with
+    itself shifted by p bytes gives, per period, a map whose zero bytes are
+    the tokens as long as the one p places on (all in C). Those maps point at
+    the few places worth comparing token by token (:meth:`_confirmed`). On a
+    text where too many places look alike (``"ab cd ef gh ..."``), the maps
+    are built from the casefolded tokens themselves instead, as exact as the
+    comparisons and still linear.
     """
 
     def __init__(self, text: str, max_words: int, reps: int) -> None:
-        tokens = text.casefold().split()
-        # Positions of the non-separator tokens, when there are separators.
-        self.index: list[int] | None = None
-        if not _SEPARATORS.isdisjoint(tokens):
-            # Both lists built by C iterators: no Python code per token.
-            kept = list(map(operator.not_, map(_SEPARATORS.__contains__, tokens)))
-            self.index = list(itertools.compress(range(len(tokens)), kept))
-            tokens = list(itertools.compress(tokens, kept))
-        eq = operator.eq
-        self.maps = [bytes(map(eq, tokens, tokens[p:])) for p in range(1, max_words + 1)]
-        self.needles = [b"\x01" * (p * (reps - 1)) for p in range(1, max_words + 1)]
+        words = text.split()
+        if any(map(text.__contains__, _SEPARATORS)) and not _SEPARATORS.isdisjoint(words):
+            words = list(itertools.filterfalse(_SEPARATORS.__contains__, words))
+        self.words = words
+        self.spans = [p * (reps - 1) for p in range(1, max_words + 1)]
+        lengths = _fold_lengths(words, text)
+        packed = int.from_bytes(lengths, "little")
+        size = len(lengths)
+        self.maps = [
+            (packed ^ (packed >> (8 * p))).to_bytes(size, "little") for p in range(1, max_words + 1)
+        ]
+        self.needles = [bytes(span) for span in self.spans]
+        self.exact = sum(map(bytes.count, self.maps, self.needles)) > size // 16 + 32
+        if self.exact:
+            folded = list(map(str.casefold, words))
+            eq = operator.ne  # a zero byte where the tokens are equal, as above
+            self.maps = [bytes(map(eq, folded, folded[p:])) for p in range(1, max_words + 1)]
         self.hits = [m.find(n) for m, n in zip(self.maps, self.needles, strict=True)]
 
-    def first(self, start: int) -> int:
-        """The first token (index in ``text.split()``) at or after ``start`` where a run may begin.
+    def _confirmed(self, start: int, period: int) -> bool:
+        """Whether ``words[start:]`` really is ``span`` tokens equal to the ones ``period`` on."""
+        span = self.spans[period - 1]
+        here = self.words[start : start + span]
+        there = self.words[start + period : start + period + span]
+        return here == there or all(
+            map(operator.eq, map(str.casefold, here), map(str.casefold, there))
+        )
 
-        -1 if there is none. Calls must come with non-decreasing ``start``.
+    def first(self, start: int) -> int:
+        """The first hit (index in ``words``) at or after ``start``; -1 if there is none.
+
+        Calls must come with non-decreasing ``start``.
         """
-        index = self.index
-        at = start if index is None else bisect.bisect_left(index, start)
-        best = -1
-        for k, hit in enumerate(self.hits):
-            if 0 <= hit < at:
-                hit = self.hits[k] = self.maps[k].find(self.needles[k], at)
-            if hit >= 0 and (best < 0 or hit < best):
-                best = hit
-        if best < 0 or index is None:
-            return best
-        return index[best]
+        hits, maps, needles = self.hits, self.maps, self.needles
+        while True:
+            best = -1
+            for k, hit in enumerate(hits):
+                if 0 <= hit < start:
+                    hit = hits[k] = maps[k].find(needles[k], start)
+                if hit >= 0 and (best < 0 or hit < best):
+                    best = hit
+            if best < 0 or self.exact:
+                return best
+            for k, hit in enumerate(hits):
+                if hit == best:
+                    if self._confirmed(best, k + 1):
+                        return best
+                    hits[k] = maps[k].find(needles[k], best + 1)
 
 
 # ---------------------------------------------------------------------------
@@ -149,17 +191,22 @@ class _Tokens:
     :class:`_Runs` asks for them then (most tokens never repeat).
     """
 
-    __slots__ = ("key", "removed", "text")
+    __slots__ = ("key", "line", "removed", "start", "text")
 
     def __init__(self) -> None:
         self.text: list[str] = []
         self.key: list[str] = []
         self.removed: list[bool] = []
+        self.line: list[int] = []
+        self.start: list[int] = []
 
-    def add(self, token: str) -> int:
+    def add(self, token: str, line: int, start: int) -> int:
+        """Record the token at offset ``start`` of the line at offset ``line``; return its id."""
         self.text.append(token)
         self.key.append(token.casefold())
         self.removed.append(False)
+        self.line.append(line)
+        self.start.append(start)
         return len(self.key) - 1
 
     def letter(self, tid: int) -> bool:
@@ -325,160 +372,279 @@ def _primitive(unit: Sequence[object]) -> bool:
 # ---------------------------------------------------------------------------
 # Lines
 
-# An item of a line: (start, end, kind, token id or -1).
-_Item = tuple[int, int, int, int]
+_GAP = frozenset(" \t")
 
 
-class _Line:
-    """One line, read: its markdown kind and its tokens."""
+class _LineInfo:
+    """One line's markdown facts, read once: where it is, what kind, where its tokens start."""
 
-    __slots__ = ("barrier", "heading", "items", "marked", "opaque", "units")
+    __slots__ = ("blank", "body", "end", "heading", "marked", "opaque", "start", "text")
 
-    def __init__(self, line: str, opaque: bool, tokens: _Tokens) -> None:
-        self.opaque = opaque
-        self.items: list[_Item] = []
-        self.units: list[int] = []
-        self.marked = self.heading = self.barrier = False
-        if opaque:
-            return
+    def __init__(self, text: str, start: int, end: int, table: bool) -> None:
+        self.start, self.end = start, end
+        self.text = line = text[start:end]
+        self.blank = _NONSPACE_RE.search(line) is None
+        self.opaque = not self.blank and (table or _is_opaque(line))
         prefix = _PREFIX_RE.match(line)
         assert prefix is not None  # every part of it is optional
         marker = prefix.group("marker")
         self.marked = marker is not None or ">" in prefix.group("quote")
         self.heading = marker is not None and marker[0] == "#"
-        for m in _TOKEN_RE.finditer(line, prefix.end()):
-            token = m.group()
-            if token in _SEPARATORS:
-                self.items.append((m.start(), m.end(), _SEP, -1))
-            elif UNIT_TOKEN_RE.match(token):
-                tid = tokens.add(token)
-                self.items.append((m.start(), m.end(), _UNIT, tid))
-                self.units.append(tid)
-            else:
-                self.items.append((m.start(), m.end(), _BARRIER, -1))
-                self.barrier = True
-
-    def cuts_after(self) -> bool:
-        """True if nothing after this line can ever join a run with anything before it."""
-        if self.opaque:
-            return True
-        if self.heading and (self.barrier or not self.units):
-            return True  # a heading that stays is never joined to the next line
-        last = next((item[2] for item in reversed(self.items) if item[2] != _SEP), None)
-        return last == _BARRIER
+        #: Where the line's tokens start (absolute offset).
+        self.body = start + prefix.end()
 
 
-class _Reader:
-    """Reads lines into the run stack: where a line break is a space and where it cuts.
+# An item of a line: (start, end, kind, token) with absolute offsets.
+_Item = tuple[int, int, int, str]
 
-    A line break counts as a space — over blank lines too, since ``wraps``
-    may join such lines later — except before a list item, block quote or
-    heading (a mark, see :class:`_Mark`), after a heading, and around
-    opaque lines (code, tables, thematic breaks). A barrier token cuts.
+
+def _kind(token: str) -> int:
+    if token in _SEPARATORS:
+        return _SEP
+    return _UNIT if UNIT_TOKEN_RE.match(token) else _BARRIER
+
+
+class _Document:
+    """The text seen as lines, read only where a hit points, and the run stack over it.
+
+    Lines are found by offset (a line is named by the offset of its first
+    character) and read on demand. A stretch of tokens between two barriers
+    (or cuts, see :meth:`cuts_after`) is a *segment*: the stack is empty at
+    its start and end, so a segment in which no run starts loses nothing and
+    is never read (:meth:`segment_start`, :meth:`run`).
     """
 
-    def __init__(self, text: str, lines: list[str], tokens: _Tokens, runs: _Runs) -> None:
-        self.lines = lines
-        self.tokens = tokens
+    def __init__(self, text: str, runs: _Runs, tokens: _Tokens) -> None:
+        self.text = text
         self.runs = runs
-        self.read: dict[int, _Line] = {}
-        self.table = _table_lines(text, lines)
+        self.tokens = tokens
+        self.lines: dict[int, _LineInfo] = {}
+        #: Every item of a line read whole, with token ids of its units.
+        self.read: dict[int, list[tuple[_Item, int]]] = {}
+        self.tables = "|" in text and "-" in text
+        self.table_paragraphs: dict[int, bool] = {}
 
-    def line(self, li: int) -> _Line | None:
-        """Line ``li`` read, or None for a blank line."""
-        found = self.read.get(li)
+    # -- lines ---------------------------------------------------------------
+    def line(self, start: int) -> _LineInfo:
+        """The line that starts at offset ``start``."""
+        found = self.lines.get(start)
         if found is None:
-            text = self.lines[li]
-            if _NONSPACE_RE.search(text) is None:
-                return None
-            opaque = li in self.table or _is_opaque(text)
-            found = self.read[li] = _Line(text, opaque, self.tokens)
+            text = self.text
+            end = text.find("\n", start)
+            if end < 0:
+                end = len(text)
+            table = self.tables and "|" in text[start:end] and self._in_table(start)
+            found = self.lines[start] = _LineInfo(text, start, end, table)
         return found
 
-    def cuts_after(self, li: int) -> bool | None:
-        """``line(li).cuts_after()``, or None for a blank line, without reading every token.
+    def line_at(self, pos: int) -> _LineInfo:
+        return self.line(self.text.rfind("\n", 0, pos) + 1)
 
-        A line that cuts is not part of the run above it: only its last
-        token matters, so a line not read yet is looked at from its end.
-        """
-        found = self.read.get(li)
-        if found is not None:
-            return found.cuts_after()
-        text = self.lines[li]
-        if _NONSPACE_RE.search(text) is None:
+    def previous(self, line: _LineInfo) -> _LineInfo | None:
+        if line.start == 0:
             return None
-        if li in self.table or _is_opaque(text):
-            return True
-        prefix = _PREFIX_RE.match(text)
-        assert prefix is not None  # every part of it is optional
-        marker = prefix.group("marker")
-        if marker is not None and marker[0] == "#":
-            line = self.line(li)  # a heading: it depends on every token
-            assert line is not None
-            return line.cuts_after()
-        # As _Line.cuts_after: whether the last token that is not a separator is a barrier.
-        start, end = prefix.end(), len(text)
-        while (m := _LAST_TOKEN_RE.search(text, start, end)) is not None:
-            token = m.group()
-            if token not in _SEPARATORS:
-                return UNIT_TOKEN_RE.match(token) is None
-            end = m.start()
-        return False
+        return self.line(self.text.rfind("\n", 0, line.start - 1) + 1)
 
-    def around(self, li: int) -> tuple[int, int]:
-        """The lines to read for a run that starts on line ``li``: from a cut to a cut."""
-        first = li
-        for k in range(li - 1, -1, -1):
-            cut = self.cuts_after(k)
-            if cut is not None:
-                if cut:
-                    break
-                first = k
-        last = li
-        while last + 1 < len(self.lines):
-            here = self.line(last)
-            if here is not None and here.cuts_after():
+    def _in_table(self, start: int) -> bool:
+        """Whether the paragraph of the line at ``start`` has a pipe-table separator row."""
+        text = self.text
+        first = start
+        while first > 0:
+            above = text.rfind("\n", 0, first - 1) + 1
+            if _NONSPACE_RE.search(text, above, first - 1) is None:
                 break
-            last += 1
-        return first, last + 1
+            first = above
+        known = self.table_paragraphs.get(first)
+        if known is None:
+            known = False
+            at = first
+            while True:
+                end = text.find("\n", at)
+                if end < 0:
+                    end = len(text)
+                line = text[at:end]
+                if _NONSPACE_RE.search(line) is None:
+                    break
+                if "|" in line and TABLE_SEPARATOR_RE.match(line) is not None:
+                    known = True
+                    break
+                if end == len(text):
+                    break
+                at = end + 1
+            self.table_paragraphs[first] = known
+        return known
 
-    def run(self, first: int, last: int) -> None:
-        """Find and delete the runs of ``lines[first:last]`` (cut off from the rest)."""
-        runs, removed = self.runs, self.tokens.removed
-        for li in range(first, last):
-            line = self.line(li)
-            runs.line = li
-            if line is None:
-                continue  # a blank line is a space
+    def items(self, line: _LineInfo, start: int, stop: bool) -> list[_Item]:
+        """The tokens of ``line`` from offset ``start``; with ``stop``, up to the first barrier."""
+        found: list[_Item] = []
+        base = line.start
+        for m in _TOKEN_RE.finditer(line.text, start - base):
+            token = m.group()
+            kind = _kind(token)
+            found.append((base + m.start(), base + m.end(), kind, token))
+            if stop and kind == _BARRIER:
+                break
+        return found
+
+    def last_barrier(self, line: _LineInfo, end: int) -> tuple[bool, int]:
+        """Reading ``line`` back from offset ``end``: (whether the first word met is a barrier,
+        the end offset of the last barrier before ``end`` or -1)."""
+        text, base = line.text, line.start
+        first = True
+        stop = end - base
+        while (m := _LAST_TOKEN_RE.search(text, line.body - base, stop)) is not None:
+            kind = _kind(m.group())
+            if kind == _BARRIER:
+                return first, base + m.end()
+            if kind == _UNIT:
+                first = False
+            stop = m.start()
+        return False, -1
+
+    def cuts_after(self, line: _LineInfo) -> bool:
+        """True if nothing after this (non-blank) line can ever join a run with anything before it.
+
+        An opaque line, a heading that stays (with a barrier or without
+        units) and a line whose last word is a barrier.
+        """
+        if line.opaque:
+            return True
+        if line.heading:
+            kinds = [item[2] for item in self.items(line, line.body, False)]
+            return _BARRIER in kinds or _UNIT not in kinds
+        return self.last_barrier(line, line.end)[0]
+
+    # -- where to start ------------------------------------------------------
+    def unit_at(self, line: _LineInfo, pos: int) -> bool:
+        """Whether a unit token of ``line`` starts at ``pos`` (where a run may start)."""
+        if line.opaque or pos < line.body:
+            return False
+        if pos > line.body and _NONSPACE_RE.match(self.text, pos - 1) is not None:
+            return False  # inside a longer token (split at a character regex takes for a letter)
+        m = _TOKEN_RE.match(line.text, pos - line.start)
+        return m is not None and _kind(m.group()) == _UNIT
+
+    def segment_start(self, line: _LineInfo, pos: int) -> tuple[_LineInfo, int]:
+        """Where the segment holding the token at ``pos`` starts: a line and an offset in it.
+
+        The offset is the end of a barrier, or -1 for the start of the line
+        (before its mark).
+        """
+        _, after = self.last_barrier(line, pos)
+        if after >= 0:
+            return line, after
+        first = line
+        while (line := self.previous(line)) is not None:  # type: ignore[assignment]
+            if line.blank:
+                continue
+            if line.opaque:
+                break
+            if line.heading:
+                if self.cuts_after(line):
+                    break
+                first = line
+                continue
+            cut, after = self.last_barrier(line, line.end)
+            if cut:
+                break
+            if after >= 0:
+                return line, after
+            first = line
+        return first, -1
+
+    def region_start(self, line: _LineInfo) -> _LineInfo:
+        """The first line of the region holding ``line``: the line after the last cut."""
+        first = line
+        while (line := self.previous(line)) is not None:  # type: ignore[assignment]
+            if line.blank:
+                continue
+            if self.cuts_after(line):
+                break
+            first = line
+        return first
+
+    # -- reading onto the stack ---------------------------------------------
+    def run(self, line: _LineInfo, after: int, whole: bool) -> int:
+        """Push lines onto the stack from ``line`` (from offset ``after``, or its start if -1).
+
+        Stops at the end of the segment, or with ``whole`` at the end of the
+        region; returns the offset where it stopped.
+        """
+        runs, tokens, text = self.runs, self.tokens, self.text
+        while True:
+            runs.line = line.start
             if line.opaque:
                 runs.finish()
                 runs.clear()
-                continue
-            if line.marked:
-                runs.push(-1, _Mark(li, bool(line.units) and not line.barrier))
-            for _, _, kind, tid in line.items:
-                if kind == _UNIT:
-                    runs.push(tid, self.tokens.key[tid])
-                elif kind == _BARRIER:
+                return line.end
+            if not line.blank:
+                mid = after >= 0
+                items = self.items(line, after if mid else line.body, not whole)
+                barrier = mid or any(item[2] == _BARRIER for item in items)
+                units: list[int] = []
+                if line.marked and not mid:
+                    has_units = any(item[2] == _UNIT for item in items)
+                    runs.push(-1, _Mark(line.start, has_units and not barrier))
+                last = _BARRIER if mid else None
+                read: list[tuple[_Item, int]] = []
+                for item in items:
+                    start, end, kind, token = item
+                    tid = -1
+                    if kind == _UNIT:
+                        tid = tokens.add(token, line.start, start)
+                        units.append(tid)
+                        runs.push(tid, tokens.key[tid])
+                    elif kind == _BARRIER:
+                        runs.finish()
+                        runs.clear()
+                        if not whole:
+                            return end
+                    if kind != _SEP:
+                        last = kind
+                    read.append((item, tid))
+                if not mid and (whole or not barrier):
+                    self.read[line.start] = read
+                if line.heading:
+                    runs.line = line.end + 1
                     runs.finish()
-                    runs.clear()
-            if line.heading:
-                runs.line = li + 1
-                runs.finish()
-                if line.barrier or not all(removed[tid] for tid in line.units):
-                    runs.clear()  # the heading stays: nothing joins it
-        runs.line = last
+                    if barrier or not all(tokens.removed[tid] for tid in units):
+                        runs.clear()
+                    cut = barrier or not units
+                else:
+                    cut = last == _BARRIER
+                if cut:
+                    break
+            if line.end >= len(text):
+                break
+            line = self.line(line.end + 1)
+            after = -1
+        runs.line = line.end + 1
         runs.finish()
         runs.clear()
+        return line.end
 
-    def changed(self) -> dict[int, str | None]:
-        """The lines that lost units: their new text, or None when they go."""
+    def rebuilt(self) -> dict[int, str | None]:
+        """The lines that lost units, by start offset: their new text, or None when they go."""
         removed = self.tokens.removed
-        return {
-            li: _rebuild(self.lines[li], line.items, removed)
-            for li, line in self.read.items()
-            if any(removed[tid] for tid in line.units)
-        }
+        out: dict[int, str | None] = {}
+        gone: set[int] | None = None
+        for start in set(itertools.compress(self.tokens.line, removed)):
+            line = self.line(start)
+            read = self.read.get(start)
+            if read is not None:
+                items = [
+                    (s - start, e - start, kind, tid >= 0 and removed[tid])
+                    for (s, e, kind, _), tid in read
+                ]
+            else:  # read in part (a segment between barriers): read it again, whole
+                if gone is None:
+                    gone = set(itertools.compress(self.tokens.start, removed))
+                items = [
+                    (s - start, e - start, kind, kind == _UNIT and s in gone)
+                    for s, e, kind, _ in self.items(line, line.body, False)
+                ]
+            out[start] = _rebuild(line.text, items)
+        return out
 
 
 def _is_opaque(line: str) -> bool:
@@ -491,39 +657,23 @@ def _is_opaque(line: str) -> bool:
     )
 
 
-def _table_lines(text: str, lines: list[str]) -> set[int]:
-    """Lines with a ``|`` in a paragraph that has a table separator row (pipe tables)."""
-    found: set[int] = set()
-    if "|" not in text or "-" not in text:
-        return found
-    count = len(lines)
-    for li, line in enumerate(lines):
-        if li in found or "|" not in line or TABLE_SEPARATOR_RE.match(line) is None:
-            continue
-        first = li
-        while first > 0 and _NONSPACE_RE.search(lines[first - 1]) is not None:
-            first -= 1
-        last = li + 1
-        while last < count and _NONSPACE_RE.search(lines[last]) is not None:
-            last += 1
-        found.update(k for k in range(first, last) if "|" in lines[k])
-    return found
-
-
 def _has_separator(gap: str) -> bool:
     return any(ch in _SEPARATORS for ch in gap)
 
 
-def _rebuild(line: str, found: list[_Item], removed: list[bool]) -> str | None:
-    """The line without its removed units, seams tidied; None if nothing is left."""
+def _rebuild(line: str, found: list[tuple[int, int, int, bool]]) -> str | None:
+    """The line without its removed units, seams tidied; None if nothing is left.
+
+    ``found``: the line's tokens as (start, end, kind, removed), offsets in ``line``.
+    """
     words = [item for item in found if item[2] != _SEP]
-    if all(item[2] == _UNIT and removed[item[3]] for item in words):
+    if all(item[3] for item in words):
         return None
     out = [line[: found[0][0]]]  # indentation and markers, kept as they are
     prev_end = -1  # end of the last kept word
     block_start = block_end = -1  # first and last removed word since then
-    for start, end, kind, tid in words:
-        if kind == _UNIT and removed[tid]:
+    for start, end, _, gone in words:
+        if gone:
             if block_start < 0:
                 block_start = start
             block_end = end
@@ -541,6 +691,79 @@ def _rebuild(line: str, found: list[_Item], removed: list[bool]) -> str | None:
     if block_start < 0:
         out.append(line[prev_end:])
     return "".join(out)
+
+
+def _glued_quote(text: str) -> bool:
+    """Whether some line's block-quote marker touches its first word (``>word``).
+
+    Such a word is one token for ``str.split`` (``>word``) but ``word`` on the
+    stack, so the fast path may miss a run that starts with it: the filter
+    then reads every segment of a region that has a hit, as the reference does.
+    """
+    at = text.find(">")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        if end < 0:
+            end = len(text)
+        line = text[start:end]
+        prefix = _PREFIX_RE.match(line)
+        assert prefix is not None  # every part of it is optional
+        cut = prefix.end()
+        if line[cut - 1 : cut] == ">" and _NONSPACE_RE.match(line, cut) is not None:
+            return True
+        at = text.find(">", end)
+    return False
+
+
+def _located(text: str, words: list[str], cursor: tuple[int, int], index: int) -> int:
+    """The offset of ``words[index]`` in ``text``, searching from ``cursor`` (index, offset).
+
+    The cursor's offset is where ``words[cursor_index]`` starts, or a token
+    boundary with that many words before it; the word is found as the right
+    count of whole-token occurrences after it.
+    """
+    word = words[index]
+    skip = words[cursor[0] : index].count(word)
+    pos, size, length = cursor[1], len(word), len(text)
+    while True:
+        pos = text.find(word, pos)
+        assert pos >= 0
+        end = pos + size
+        if (pos == 0 or text[pos - 1].isspace()) and (end == length or text[end].isspace()):
+            if not skip:
+                return pos
+            skip -= 1
+            pos = end
+        else:
+            pos += 1
+
+
+def _count_words(text: str) -> int:
+    """How many tokens of ``text`` are not separators."""
+    found = text.split()
+    return len(found) - sum(map(_SEPARATORS.__contains__, found))
+
+
+def _joined(text: str, changed: dict[int, str | None]) -> str:
+    """``text`` with the lines at the given offsets replaced, or dropped when None.
+
+    The same as splitting on newlines, replacing and joining with newlines,
+    without splitting the whole text.
+    """
+    out: list[str] = []
+    cursor = 0  # the start of the first line not yet copied
+    for start in sorted(changed):
+        if start > cursor:
+            out.append(text[cursor : start - 1])  # the unchanged lines before, joined
+        new = changed[start]
+        if new is not None:
+            out.append(new)
+        end = text.find("\n", start)
+        cursor = len(text) + 1 if end < 0 else end + 1
+    if cursor <= len(text):
+        out.append(text[cursor:])
+    return "\n".join(out)
 
 
 # ---------------------------------------------------------------------------
@@ -606,28 +829,22 @@ def remove_watermarks(
     if hit < 0:
         return text
 
-    lines = text.split("\n")
-    # before[i]: how many tokens of text.split() come before line i.
-    before = list(itertools.accumulate(map(len, map(str.split, lines)), initial=0))
     tokens = _Tokens()
-    reader = _Reader(
-        text, lines, tokens, _Runs(tokens, max_unit_words, min_domain_repeats, min_repeats)
-    )
-    li = 0
+    doc = _Document(text, _Runs(tokens, max_unit_words, min_domain_repeats, min_repeats), tokens)
+    whole = _glued_quote(text)
+    words = repeats.words
+    cursor = (0, 0)  # (index in words, offset): a token boundary with that many words before
     while hit >= 0:
-        li = bisect.bisect_right(before, hit, li) - 1
-        first, last = reader.around(li)
-        reader.run(first, last)
-        if last >= len(lines):
-            break
-        hit = repeats.first(before[last])
-    changed = reader.changed()
-
-    if not changed:
-        return text
-    out: list[str] = []
-    for i, line in enumerate(lines):
-        new = changed.get(i, line)
-        if new is not None:
-            out.append(new)
-    return "\n".join(out)
+        pos = _located(text, words, cursor, hit)
+        line = doc.line_at(pos)
+        if whole:
+            end = doc.run(doc.region_start(line), -1, True)
+        elif doc.unit_at(line, pos):
+            first, after = doc.segment_start(line, pos)
+            end = doc.run(first, after, False)
+        else:  # a barrier, a marker or code: no run starts here
+            end = pos + len(words[hit])
+        cursor = (hit + _count_words(text[pos:end]), end)
+        hit = repeats.first(cursor[0])
+    changed = doc.rebuilt()
+    return _joined(text, changed) if changed else text
