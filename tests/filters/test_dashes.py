@@ -6,7 +6,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textclean.filters.dashes import LINE_MARKERS_RE, SPACED_DASH_RE, fix_dashes
+from textclean.filters.dashes import (
+    _KNOWN_RANGES,
+    _LEFT_KNOWN,
+    _MARKER_STARTS,
+    _RIGHT_KNOWN,
+    LEFT_CHAR_RE,
+    LINE_MARKERS_RE,
+    RIGHT_CHAR_RE,
+    SPACED_DASH_RE,
+    _candidates,
+    fix_dashes,
+)
 
 LOCALES = ["ru", "uk", "be", "en", "de"]
 ALPHABET = [
@@ -71,6 +82,28 @@ def test_locale_none_leaves_text() -> None:
 )
 def test_spaced_dash_pattern(text: str, found: list[str]) -> None:
     assert [m.group("dash") for m in SPACED_DASH_RE.finditer(text)] == found
+
+
+@given(text=st.lists(st.sampled_from([*ALPHABET, "---", " - -", "-- -", "\u2009"])).map("".join))
+def test_fast_candidates_are_the_pattern_matches(text: str) -> None:
+    assert _candidates(text) == [m.span() for m in SPACED_DASH_RE.finditer(text)]
+
+
+def test_known_sets_are_the_patterns() -> None:
+    for span in _KNOWN_RANGES:
+        for code in span:
+            char = chr(code)
+            assert (char in _LEFT_KNOWN) == bool(LEFT_CHAR_RE.match(char))
+            assert (char in _RIGHT_KNOWN) == bool(RIGHT_CHAR_RE.match(char))
+
+
+def test_lines_without_marker_starts_have_no_markers() -> None:
+    for code in range(0x660):
+        char = chr(code)
+        if char not in _MARKER_STARTS:
+            m = LINE_MARKERS_RE.match(char + " x")
+            assert m is not None
+            assert m.end() == 0, hex(code)
 
 
 @pytest.mark.parametrize(
