@@ -240,6 +240,8 @@ _PIECES = [
     "\x0c",
     "&#10;",
     "\ue000",
+    "\ue001",
+    "ﬁ",
 ]
 pieces_text = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
 
@@ -270,7 +272,7 @@ def test_fix_encoding_equals_ftfy(text: str) -> None:
         assert _fix_encoding(segment) == ftfy.fix_encoding(segment)
 
 
-@given(text=pieces_text.filter(lambda t: not any(c in t for c in "\x0b\x0c\x1a\x9d\ue000")))
+@given(text=pieces_text.filter(lambda t: not any(c in t for c in "\x0b\x0c\x1a\x9d\ue000\ue001")))
 def test_one_round_equals_ftfy_fix_text(text: str) -> None:
     # Without the characters textclean treats beyond ftfy (VT, FF, C1 leftovers).
     fixed, _ = _repair_round(text, [(0, len(text))], _gate(True, True, True), True, True, "NFC")
@@ -278,7 +280,15 @@ def test_one_round_equals_ftfy_fix_text(text: str) -> None:
 
 
 def _reference(text: str, entities: bool, mojibake: bool, form: str | None) -> str:
-    """fix_unicode as plainly as it can be said: rounds over every line, no gate."""
+    """fix_unicode as plainly as it can be said: each stretch between placeholders
+    on its own, in rounds over every line, no gate."""
+    return "".join(
+        _plain_rounds(part, entities, mojibake, form) if i % 2 == 0 else part
+        for i, part in enumerate(re.split("([\ue000\ue001])", text))
+    )
+
+
+def _plain_rounds(text: str, entities: bool, mojibake: bool, form: str | None) -> str:
     for _ in range(4):
         parts = text.split("\n")
         lines = [part + "\n" for part in parts[:-1]] + [parts[-1]]
@@ -328,6 +338,17 @@ def test_normalization_option() -> None:
 def test_clean_text_is_returned_as_is() -> None:
     text = "Президент «Беларуси» провел переговоры, — сообщает БЕЛТА.\n" * 50
     assert FUNCTION(text) is text
+
+
+def test_placeholders_end_lines() -> None:
+    # The registered function gets masked text: each stretch between
+    # placeholders is repaired on its own.
+    assert FUNCTION("CafÃ©\ue000CafÃ©\ue001&amp;") == "Café\ue000Café\ue001&"
+    assert FUNCTION("Ã\ue000©") == "Ã\ue000©"
+    assert (
+        FUNCTION("\ue000\ue001ﬁ\ue000\n\ue001", normalization="NFKC")
+        == "\ue000\ue001fi\ue000\n\ue001"
+    )
 
 
 def test_placeholders_are_never_created() -> None:

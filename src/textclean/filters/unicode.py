@@ -46,7 +46,7 @@ from ftfy.badness import is_bad
 from ftfy.chardata import HTML_ENTITY_RE
 
 from .._filter import register
-from .._verbatim import BLOCK, INLINE
+from .._verbatim import BLOCK, INLINE, PLACEHOLDERS
 
 __all__ = ["fix_unicode"]
 
@@ -212,7 +212,10 @@ def _gate(entities: bool, mojibake: bool, nfc: bool) -> re.Pattern[str]:
 
 
 # With NFKC, a span of text that is not NFKC has every line checked.
-_EVERY_LINE_RE = re.compile("^", re.MULTILINE)
+_EVERY_LINE_RE = re.compile(f"^|(?<=[{PLACEHOLDERS}])", re.MULTILINE)
+# Where a line ends: its line break, or a placeholder (ftfy never sees one).
+_LINE_ENDS = "\n" + PLACEHOLDERS
+_LINE_END_RE = re.compile(f"[{_LINE_ENDS}]")
 
 # Vertical tab and form feed are line breaks in the wild (Word writes VT for
 # a manual line break); ftfy would delete VT and keep FF, which joins words
@@ -283,7 +286,6 @@ def _form(normalization: str) -> _Form | None:
     summary="Repair mojibake, decode HTML entities, drop control characters, normalise to NFC.",
     default=True,
     keeps_letters=False,
-    per_segment=True,
     recheck=True,
 )
 def fix_unicode(
@@ -369,11 +371,14 @@ def _repair_round(
         scan = gate
         if form == "NFKC" and not unicodedata.is_normalized(form, text[lo:hi]):
             scan = _EVERY_LINE_RE
+        pos = lo  # where a line starts, at or before the next match
         m = scan.search(text, lo, hi)
         while m is not None:
-            # No match holds a line break: it marks one line.
-            start = text.rfind("\n", 0, m.start()) + 1
-            end = text.find("\n", m.start()) + 1 or len(text)
+            # No match holds a line break or a placeholder: it marks one line.
+            q = m.start()
+            start = max(pos, *(text.rfind(c, pos, q) + 1 for c in _LINE_ENDS))
+            after = _LINE_END_RE.search(text, q)
+            end = len(text) if after is None else after.start() + (after.group() == "\n")
             line = text[start:end]
             fixed = _repair_segment(line, entities, mojibake, form)
             if fixed != line:
@@ -381,10 +386,11 @@ def _repair_round(
                 changed.append((start + shift, start + shift + len(fixed)))
                 shift += len(fixed) - len(line)
                 done = end
-                whole = whole or (end < len(text) and not fixed.endswith("\n"))
+                whole = whole or (line.endswith("\n") and not fixed.endswith("\n"))
             if end >= hi:
                 break
-            m = scan.search(text, end, hi)
+            pos = max(end, q + 1)  # past an empty line before a placeholder, too
+            m = scan.search(text, pos, hi)
     if not pieces:
         return text, []
     pieces.append(text[done:])
