@@ -216,6 +216,7 @@ def _fix(text: str, candidates: list[int]) -> str:
     n = len(text)
     spaces = _SPACE_CHARS
     out: list[str] = []
+    append = out.append
     pos = 0  # text[:pos] is done (copied to out or replaced)
     resume = 0  # candidates before this were taken care of
     seen = 0  # line_start is the start of the line holding text[seen]
@@ -242,8 +243,8 @@ def _fix(text: str, candidates: list[int]) -> str:
             # the usual case: the spaces are not in a prefix, and between
             # two letters they become one space
             if end < n and text[end].isalpha():
-                out.append(text[pos:start])
-                out.append(" ")
+                append(text[pos:start])
+                append(" ")
                 pos = resume = end
                 continue
         elif before not in _NEVER_IN_PREFIX:
@@ -256,22 +257,22 @@ def _fix(text: str, candidates: list[int]) -> str:
                 pm = PREFIX_RE.match(text, line_start)
                 prefix_end = pm.end() if pm is not None else line_start
             if start < prefix_end and pm is not None:
-                out.append(text[pos:line_start])
-                out.append(_prefix(pm))
+                append(text[pos:line_start])
+                append(_prefix(pm))
                 pos = resume = prefix_end
                 continue
-        out.append(text[pos:start])
+        append(text[pos:start])
         if end == n or text[end] == "\n":
             rep = ""  # trailing spaces (or a line of nothing but spaces)
         else:
             rep, end = _replacement(text, start, end)
-        out.append(rep)
+        append(rep)
         pos = resume = end
     if pos < n and text[-1] in spaces:
         # a trailing space at the very end of the text, which no search saw
-        out.append(text[pos:].rstrip(EXOTIC_SPACES + " \t"))
+        append(text[pos:].rstrip(EXOTIC_SPACES + " \t"))
     else:
-        out.append(text[pos:])
+        append(text[pos:])
     return "".join(out)
 
 
