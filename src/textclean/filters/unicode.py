@@ -33,6 +33,8 @@ clean text.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 import unicodedata
 from typing import Literal
@@ -124,34 +126,37 @@ _BMP_SIZE = 0x10000
 _ASTRAL = "\U00010000-\U0010ffff"
 
 
-def _class(points: list[int]) -> str:
-    """A character-class body for the sorted code points, consecutive ones as ranges."""
-    out: list[str] = []
-    i = 0
-    while i < len(points):
-        j = i
-        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
-            j += 1
-        out.append(re.escape(chr(points[i])) + (f"-{re.escape(chr(points[j]))}" if j > i else ""))
-        i = j + 1
-    return "".join(out)
+# The character tables below are built at first use from ``unicodedata``
+# (so that they follow Python's Unicode version), each in a few
+# milliseconds: a C-level ``map`` over the BMP gives a flag byte per code
+# point, and a bytes pattern finds the runs of set flags.
+_Runs = list[tuple[int, int]]
 
 
-def _bmp_matches(body: str) -> list[int]:
-    """The code points of the BMP that the character class ``[body]`` matches."""
-    bmp = "".join(map(chr, range(_BMP_SIZE)))
-    return [ord(c) for c in re.findall(f"[{body}]", bmp)]
+@functools.cache
+def _bmp() -> str:
+    """Every character of the BMP, in order."""
+    return "".join(map(chr, range(_BMP_SIZE)))
 
 
-def _bmp_complement(points: list[int]) -> str:
-    """A class body for the BMP code points not among the sorted ``points``."""
-    gaps: list[str] = []
-    lo = 0
-    for p in [*points, _BMP_SIZE]:
-        if p > lo:
-            gaps.append(re.escape(chr(lo)) + (f"-{re.escape(chr(p - 1))}" if p - 1 > lo else ""))
-        lo = p + 1
-    return "".join(gaps)
+def _runs(flags: bytes) -> _Runs:
+    """The runs ``(start, end)`` of code points whose flag byte is 1."""
+    return [m.span() for m in re.finditer(b"\x01+", flags)]
+
+
+def _gaps(runs: _Runs) -> _Runs:
+    """The runs of BMP code points outside ``runs``."""
+    ends = [0] + [end for _, end in runs]
+    starts = [start for start, _ in runs] + [_BMP_SIZE]
+    return [(lo, hi) for lo, hi in zip(ends, starts, strict=True) if hi > lo]
+
+
+def _class(runs: _Runs) -> str:
+    """A character-class body for ``runs``."""
+    return "".join(
+        re.escape(chr(lo)) + (f"-{re.escape(chr(hi - 1))}" if hi - 1 > lo else "")
+        for lo, hi in runs
+    )
 
 
 @functools.cache
@@ -162,18 +167,21 @@ def _not_nfc() -> str:
     "yes" is in NFC (UAX #15). The others are those with a nonzero combining
     class, those NFC changes, and those that may compose with the character
     before them: the second character of a canonical decomposition and the
-    Hangul medial vowels and final consonants. Built at first use: it walks
-    the BMP (about 20 ms).
+    Hangul medial vowels and final consonants.
     """
-    chars = {*range(0x1161, 0x1176), *range(0x11A8, 0x11C3)}
-    for cp in range(_BMP_SIZE):
-        c = chr(cp)
-        if unicodedata.combining(c) or unicodedata.normalize("NFC", c) != c:
-            chars.add(cp)
+    bmp = _bmp()
+    combining = map(unicodedata.combining, bmp)
+    nfc = map(functools.partial(unicodedata.is_normalized, "NFC"), bmp)
+    flags = bytearray(map(operator.or_, map(bool, combining), map(operator.not_, nfc)))
+    for lo, hi in [(0x1161, 0x1176), (0x11A8, 0x11C3)]:
+        flags[lo:hi] = b"\x01" * (hi - lo)
+    nfd = map(functools.partial(unicodedata.is_normalized, "NFD"), bmp)
+    for c in itertools.compress(bmp, map(operator.not_, nfd)):
         decomposition = unicodedata.decomposition(c)
         if decomposition and not decomposition.startswith("<"):
-            chars.update(int(h, 16) for h in decomposition.split()[1:])
-    return _class(sorted(chars))
+            for h in decomposition.split()[1:]:
+                flags[int(h, 16)] = 1
+    return _class(_runs(bytes(flags)))
 
 
 @functools.cache
@@ -207,7 +215,8 @@ def _gate(entities: bool, mojibake: bool, nfc: bool) -> re.Pattern[str]:
         # The same class, as "not one of the other BMP characters": ``re``
         # tests a BMP class with one table look-up, but a range beyond the
         # BMP is one more test for every character (a third slower).
-        first_class = f"[^{_bmp_complement(_bmp_matches(first))}]"
+        runs = [m.span() for m in re.finditer(f"[{first}]+", _bmp())]
+        first_class = f"[^{_class(_gaps(runs))}]"
     return re.compile(f"{first_class}(?:{'|'.join(kinds)})")
 
 
@@ -260,9 +269,9 @@ def _maybe_junk_re() -> re.Pattern[str]:
     so whatever Unicode version ``regex`` knows, :data:`_JUNK_RE` matches
     only characters this matches; and it scans several times faster.
     """
-    old = unicodedata.ucd_3_2_0
-    kept = [cp for cp in range(_BMP_SIZE) if old.category(chr(cp)) not in ("Cn", "Co")]
-    return re.compile(f"[^{_class(kept)}]")
+    categories = map(unicodedata.ucd_3_2_0.category, _bmp())
+    junk = _runs(bytes(map(frozenset(["Cn", "Co"]).__contains__, categories)))
+    return re.compile(f"[^{_class(_gaps(junk))}]")
 
 
 # Suspect characters on one line checked one window at a time; beyond this,
