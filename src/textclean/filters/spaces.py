@@ -1,7 +1,9 @@
-"""Spaces: exotic spaces, doubled spaces, spaces on the wrong side of punctuation.
+"""Spaces: exotic, doubled and trailing spaces, spaces on the wrong side of punctuation.
 
-One pass of one pattern over the text, with a small decision per match; a
-text with nothing to fix is returned after one cheap search.
+The places that may need a fix are found by a few C-speed scans (one
+pattern with a literal start, ``str.find`` per odd space); the decisions,
+in Python, are made only there. A text with nothing to fix is returned
+after those scans.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ _MARKER = r"[-*+•]|\d{1,9}[.)]|\#{1,6}"
 
 #: Where a fix may be needed: a space or an opening bracket followed by a
 #: space, a tab, punctuation that takes no space before it or a line end
-#: (the definition; the searches below find exactly these places) ...
+#: (the definition; _candidates finds these places by faster searches) ...
 PAIR_RE = re.compile(r"[ (\[][ \t,;:!?.…)\]\n]")
 #: ... and a tab or an exotic space anywhere.
 ODD_SPACES = "\t" + EXOTIC_SPACES
