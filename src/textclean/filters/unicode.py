@@ -468,15 +468,18 @@ def _fix_segment(text: str, entities: bool, mojibake: bool, form: _Form | None) 
             text = fixes.unescape_html(text)
         if text == before and settled:
             return text, True
-        if _settled(text, mojibake, form):
-            # The rest of this round changes nothing; so does the next one
-            # unless an entity is left to decode (``&amp;lt;``).
-            if text == before or not (entities and _ENTITY_RE.search(text)):
-                return text, True
-            continue
-        bad = False
+        # _settled, keeping what ftfy's fix_encoding would look at again.
+        bad = None
+        if not _CONTROL_RE.search(text) and (form is None or unicodedata.is_normalized(form, text)):
+            bad = mojibake and _is_bad(text)
+            if not bad:
+                # The rest of this round changes nothing; so does the next
+                # one unless an entity is left to decode (``&amp;lt;``).
+                if text == before or not (entities and _ENTITY_RE.search(text)):
+                    return text, True
+                continue
         if mojibake:
-            text, bad = _fix_encoding_and_badness(text)
+            text, bad = _fix_encoding_and_badness(text, bad)
         controls = bool(_CONTROL_RE.search(text))
         if controls:
             if mojibake and _C1_RE.search(text):
@@ -499,18 +502,21 @@ def _fix_encoding(text: str) -> str:
     return _fix_encoding_and_badness(text)[0]
 
 
-def _fix_encoding_and_badness(text: str) -> tuple[str, bool]:
+def _fix_encoding_and_badness(text: str, bad: bool | None = None) -> tuple[str, bool]:
     """``ftfy.fix_encoding(text)``, and whether ftfy's ``is_bad`` still holds for it.
 
     ftfy's loop, step for step: while the text is not ASCII and looks like
     mojibake, take one decoding step (:func:`_decode_once`) until that
-    changes nothing.
+    changes nothing. ``bad``, when known, is ``is_bad(text)``.
     """
-    while not text.isascii() and _is_bad(text):
+    if bad is None:
+        bad = _is_bad(text)
+    while bad and not text.isascii():
         fixed = _decode_once(text)
         if fixed == text:
             return text, True
         text = fixed
+        bad = _is_bad(text)
     return text, False
 
 
