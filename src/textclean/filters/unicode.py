@@ -363,13 +363,13 @@ def _repair_round(
 ) -> tuple[str, list[tuple[int, int]]]:
     """One round of ftfy.fix_text's line-by-line repair, looking only within ``spans``.
 
-    Each span is a run of whole lines (with their "\\n"). :func:`_gate`
-    finds the lines that may need repair; :func:`_repair_segment` returns
-    the others unchanged.
-    Returns the repaired text and the spans of it that changed: the next
-    round need look nowhere else, since every other line is a line already
-    found to need nothing (or the whole text, when a repaired line lost its
-    line break and ran into the next one).
+    Each span is a run of whole lines; a line ends after its "\\n" or
+    before a placeholder. :func:`_gate` finds the lines that may need
+    repair; :func:`_repair_line` returns the others unchanged. Returns the
+    repaired text and the spans of it that the next round must look at: the
+    repaired lines not known to be stable (every other line is one already
+    found to need nothing), or the whole text when a repaired line lost its
+    line break and ran into the next one.
     """
     pieces: list[str] = []
     changed: list[tuple[int, int]] = []
@@ -389,10 +389,11 @@ def _repair_round(
             after = _LINE_END_RE.search(text, q)
             end = len(text) if after is None else after.start() + (after.group() == "\n")
             line = text[start:end]
-            fixed = _repair_segment(line, entities, mojibake, form)
+            fixed, stable = _repair_line(line, entities, mojibake, form)
             if fixed != line:
                 pieces += (text[done:start], fixed)
-                changed.append((start + shift, start + shift + len(fixed)))
+                if not stable:
+                    changed.append((start + shift, start + shift + len(fixed)))
                 shift += len(fixed) - len(line)
                 done = end
                 whole = whole or (line.endswith("\n") and not fixed.endswith("\n"))
@@ -412,6 +413,18 @@ def _repair_segment(segment: str, entities: bool, mojibake: bool, form: _Form | 
 
     A line ftfy would leave alone comes back unchanged.
     """
+    return _repair_line(segment, entities, mojibake, form)[0]
+
+
+def _repair_line(
+    segment: str, entities: bool, mojibake: bool, form: _Form | None
+) -> tuple[str, bool]:
+    """:func:`_repair_segment`, and True if repairing the result would change nothing.
+
+    That is known when ftfy's steps left it :func:`_settled` with nothing
+    more to decode, none of textclean's extras stepped in, and it is still
+    one line.
+    """
     source = segment
     if "\x0b" in source or "\x0c" in source:  # str.translate is slow: only when needed
         source = source.translate(_LINE_BREAK_CONTROLS)
@@ -426,13 +439,14 @@ def _repair_segment(segment: str, entities: bool, mojibake: bool, form: _Form | 
         # A "repair" that invents unassigned or private-use characters is a
         # misreading of text that was never mojibake (it happens on garbage
         # such as "а Î€"): keep the other fixes, not that one.
-        fixed, settled = _fix_segment(source, entities, False, form)
+        fixed, _ = _fix_segment(source, entities, False, form)
+        settled = False
     if not settled and _C1_RE.search(fixed):
         fixed = _C1_RE.sub("", fixed)
     if INLINE in fixed or BLOCK in fixed:
         # An entity or a decoding produced a placeholder character: refuse.
-        return segment
-    return fixed
+        return segment, False
+    return fixed, settled and "\n" not in fixed[:-1]
 
 
 def _junk(text: str) -> int:
@@ -450,7 +464,10 @@ def _ftfy_segment(text: str, entities: bool, mojibake: bool, form: _Form | None)
 
 
 def _fix_segment(text: str, entities: bool, mojibake: bool, form: _Form | None) -> tuple[str, bool]:
-    """:func:`_ftfy_segment`, and True if the result is known to be :func:`_settled`.
+    """:func:`_ftfy_segment`, and True if the result is known to be a fixed point.
+
+    That is: :func:`_settled`, with no entity left to decode, so that the
+    repair of the result would return it unchanged.
 
     This is ftfy 6's ``fix_and_explain`` loop step for step, with ftfy's own
     fixers, except that a step is skipped when a cheap test shows it would
@@ -458,15 +475,17 @@ def _fix_segment(text: str, entities: bool, mojibake: bool, form: _Form | None) 
     and the control-character fixes without a character of
     :data:`_CONTROLS`, normalisation of normalised text, and the rest of
     the round when the text is :func:`_settled` (known from the round before
-    when that round found no control character, changed nothing after
-    ftfy's ``fix_encoding``, and left text that is not mojibake).
+    when that round decoded no entity, found no control character, changed
+    nothing after ftfy's ``fix_encoding``, and left text that is not
+    mojibake).
     """
     settled = False
     while True:
         before = text
         if entities and "&" in text:
             text = fixes.unescape_html(text)
-        if text == before and settled:
+        unescaped = text != before
+        if not unescaped and settled:
             return text, True
         # _settled, keeping what ftfy's fix_encoding would look at again.
         bad = None
@@ -475,7 +494,7 @@ def _fix_segment(text: str, entities: bool, mojibake: bool, form: _Form | None) 
             if not bad:
                 # The rest of this round changes nothing; so does the next
                 # one unless an entity is left to decode (``&amp;lt;``).
-                if text == before or not (entities and _ENTITY_RE.search(text)):
+                if not unescaped or not (entities and _ENTITY_RE.search(text)):
                     return text, True
                 continue
         if mojibake:
@@ -492,7 +511,8 @@ def _fix_segment(text: str, entities: bool, mojibake: bool, form: _Form | None) 
         if form is not None and not unicodedata.is_normalized(form, text):
             text = unicodedata.normalize(form, text)
             denormal = True
-        settled = not (bad or controls or denormal)
+        # Known settled for the next round, if nothing in this one did anything.
+        settled = not (unescaped or bad or controls or denormal)
         if text == before:
             return text, settled
 
