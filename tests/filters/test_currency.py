@@ -197,6 +197,8 @@ def test_currency_soup_is_idempotent_and_moves_only_spaces(text: str) -> None:
 @given(SOUP, st.sampled_from(["to_codes", "to_symbols"]))
 @example("$5$", "to_codes")
 @example("USD 5 USD", "to_symbols")
+@example("USD5USD", "to_symbols")
+@example("USD5 USD", "to_symbols")
 def test_codes_soup_is_idempotent_in_both_directions(text: str, direction: str) -> None:
     once = currency_codes(text, direction=direction)
     assert currency_codes(once, direction=direction) == once

@@ -9,6 +9,7 @@ stands after one space (``500 $``). Nothing is moved across the amount.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 
 import regex
@@ -76,6 +77,15 @@ def _char(text: str, pos: int) -> str:
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalpha() or ch == "_"
+
+
+def _after_symbol(text: str, digit_at: int) -> bool:
+    """True if the amount whose last digit is at ``digit_at`` follows a currency symbol."""
+    i = digit_at
+    stop = max(0, digit_at - 40)
+    while i > stop and (text[i - 1].isdigit() or text[i - 1] in ".,"):
+        i -= 1
+    return i > 0 and unicodedata.category(text[i - 1]) == "Sc"
 
 
 def _latex_like(text: str, digit_at: int) -> bool:
@@ -228,6 +238,10 @@ def _convert(m: regex.Match[str], table: Mapping[str, str], *, tight_prefix: boo
         if not after and next_char.isdigit():
             return whole  # "5$10": which amount is it for? leave it
         if _is_word_char(_char(text, m.start() - 1)):
+            return whole
+        if tight_prefix and _after_symbol(text, m.start()):
+            # "$5 USD": the amount has its currency before it already. (Without
+            # this, "USD5 USD" would become "$5 USD" and, cleaned again, "$5 $".)
             return whole
         if m.group("sym") == "$" and not m.group("before") and _latex_like(text, m.start()):
             return whole  # "$5$"
