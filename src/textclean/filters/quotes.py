@@ -444,17 +444,20 @@ def _paragraph(
 # paired; many others hold simple pairs in other marks. Both are recognised
 # by stdlib ``re`` patterns (C speed) for pairs that the pairing above treats
 # the obvious way: each run of marks takes its role from its surroundings
-# alone (no guess), every pair opens and closes on one line, encloses
-# content, has no space just inside, and pairs marks of one kind (double or
-# single). A line of such pairs is balanced, so is every paragraph of such
-# lines, and the pairing writes each of their marks by its nesting depth
-# alone. Only the blocks (text between blank lines, which no paragraph
-# crosses) with some other mark go through the pairing.
+# alone (no guess, or, for an outermost pair with spaces inside, a guess the
+# check by converting again confirms), every pair opens and closes on one
+# line, encloses content, and pairs marks of one kind (double or single). A
+# line of such pairs is balanced, so is every paragraph of such lines, and
+# the pairing writes each of their marks by its nesting depth alone.
 #
-# Stdlib ``re`` finds a pattern that starts with one literal character by a
-# fast scan (several times faster than a scan for a character class), and
-# ``str.find`` and ``in`` are faster still: the patterns below start with a
-# literal mark, and the marks left over are found by ``in`` and ``find``.
+# ``fix_quotes`` blanks out the pairs already right and the apostrophes
+# (``_unsettled``); the blocks (text between blank lines, which no paragraph
+# crosses) with a mark left are converted by depth if ``SIMPLE_RE`` takes
+# them, else by the pairing. Stdlib ``re`` finds a pattern that starts with
+# one literal character by a fast scan (several times faster than a scan
+# for a character class), and ``str.find`` and ``in`` are faster still: the
+# whole-text patterns start with a literal mark, and the marks left are
+# found by ``in`` and ``find``.
 
 #: Word characters between which a single quote is an apostrophe: a subset
 #: of ``[\p{L}\p{N}\p{M}]`` (a test checks it) that stdlib ``re`` knows.
@@ -473,7 +476,8 @@ _STRETCH: Final = rf"[^{_Q}\n]*"
 _APOSTROPHE: Final = f"(?<=[{_WORD_CHARS}])['’](?=[{_WORD_CHARS}])"
 #: The deepest nesting the fast paths take.
 _FAST_DEPTH: Final = 3
-#: What stands for a pair in the text of ``_unsettled``: no mark, no line break.
+#: What stands for each character of a pair kept, and for an apostrophe, in
+#: the text of ``_unsettled``: no mark, no line break.
 _FILL: Final = "\x00"
 
 
@@ -594,8 +598,6 @@ UNSURE_APOSTROPHE_RE: Final = {
     )
     for mark in "'‘"
 }
-#: The separator of two blocks (non-overlapping, as ``str.count`` counts them).
-BLOCK_BREAK_RE = re.compile("\n\n")
 
 
 def _apostrophes(text: str) -> str:
@@ -609,16 +611,21 @@ def _apostrophes(text: str) -> str:
     return text
 
 
+def _blank(found: re.Match[str]) -> str:
+    """As many ``_FILL`` as ``found`` is long."""
+    return _FILL * (found.end() - found.start())
+
+
 def _unsettled(text: str, locale: str) -> tuple[str, list[str]]:
-    """``text`` with each pair kept as it is and each apostrophe as ``_FILL``.
+    """``text`` with each pair kept as it is and each apostrophe filled with ``_FILL``.
 
     Also the marks that are left: none when the filter keeps the text as
-    it is. The fill keeps the line breaks, so the text left has the same
-    blocks as ``text``.
+    it is. The fill keeps every other character where it is, so positions
+    in the text left are positions in ``text``.
     """
     left = text
     if MARKS[locale][0] in left:
-        left = KEPT_PAIR_RE[locale].sub(_FILL, left)
+        left = KEPT_PAIR_RE[locale].sub(_blank, left)
     for mark in "'’":
         if mark in left:
             left = APOSTROPHE_AT_RE[mark].sub(_FILL, left)
@@ -681,30 +688,33 @@ def fix_quotes(text: str, *, locale: str | None = "auto") -> str:
     marks = MARKS[locale]
     simple = SIMPLE_RE[english]
     edits: list[_Edit] = []
-    breaks = [found.start() for found in BLOCK_BREAK_RE.finditer(text)]
     size = len(text)
-    block = 0  # the number of the block that starts at ``left[done]``
-    done = 0
-    # Where each mark left is next found in ``left``.
+    # Where each mark left is next found.
     upcoming = {mark: left.find(mark) for mark in marks_left}
     while upcoming:
-        # The next block with a mark left: the same block in ``left`` and ``text``.
+        # The block between the blank lines around the next mark left: no
+        # paragraph crosses a blank line, and no run of marks touches one.
         mark_at = min(upcoming.values())
-        block += left.count("\n\n", done, mark_at)
-        start = breaks[block - 1] + 2 if block else 0
-        end = breaks[block] if block < len(breaks) else size
-        taken = simple.match(text, start, end)  # never None: the pattern takes ""
-        if taken is not None and taken.end() == end:
-            _convert_simple(text, start, end, marks, edits)
+        start = text.rfind("\n\n", 0, mark_at)
+        start = 0 if start < 0 else start + 2
+        end = text.find("\n\n", mark_at)
+        if end < 0:
+            end = size
+        # The marks of the block lie between ``first`` and ``last``: the pairs
+        # kept and the apostrophes are ``_FILL`` in ``left``.
+        first = left.find(_FILL, start, mark_at)
+        if first < 0:
+            first = mark_at
+        last = max(left.rfind(mark, mark_at, end) for mark in (_FILL, *upcoming))
+        stop = min(last + 2, end)  # a character beyond the last mark
+        taken = simple.match(text, first, stop)  # never None: the pattern takes ""
+        if taken is not None and taken.end() == stop:
+            _convert_simple(text, first, stop, marks, edits)
         else:
             _convert_block(text, start, end, marks, english, edits)
-        done = left.find("\n\n", mark_at) + 2
-        if done == 1:
-            break
-        block += 1
         for mark, at in list(upcoming.items()):
-            if at < done:
-                at = left.find(mark, done)
+            if at < end:
+                at = left.find(mark, end)
                 if at < 0:
                     del upcoming[mark]
                 else:
@@ -728,20 +738,19 @@ def _convert_simple(
         if kind == "apostrophe":
             continue
         run_start, run_end = found.span()
-        new = []
+        written = ""
         if not depth or kind == "open":
             for _ in range(run_start, run_end):
                 depth += 1
-                new.append(marks[0] if depth % 2 else marks[2])
+                written += marks[0] if depth % 2 else marks[2]
             while text[run_end] in INLINE_SPACES:  # never at the end: a word follows
                 run_end += 1
         else:
             for _ in range(run_start, run_end):
-                new.append(marks[1] if depth % 2 else marks[3])
+                written += marks[1] if depth % 2 else marks[3]
                 depth -= 1
             while text[run_start - 1] in INLINE_SPACES:  # never at the start: a word stands
                 run_start -= 1
-        written = "".join(new)
         if written != text[run_start:run_end]:
             edits.append((run_start, run_end, written))
 
