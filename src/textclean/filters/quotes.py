@@ -845,7 +845,10 @@ ASCII_QUOTES: Final[dict[int, str]] = str.maketrans(
         "›": "'",
     }
 )
-TYPOGRAPHIC_QUOTE_RE = regex.compile("[«»„“”‟‘’‚‛‹›]")
+#: ``ASCII_QUOTES`` as (mark, ASCII form) pairs: ``str.replace`` of one
+#: character runs many times faster than ``str.translate`` on text outside
+#: Latin-1, and the ASCII forms are no marks, so the order does not matter.
+_ASCII_FORMS: Final = tuple((chr(code), plain) for code, plain in ASCII_QUOTES.items())
 
 
 @register(
@@ -868,6 +871,7 @@ def ascii_quotes(text: str) -> str:
     >>> ascii_quotes("Рост 6′ 2″, `«x»`")
     'Рост 6′ 2″, `«x»`'
     """
-    if not TYPOGRAPHIC_QUOTE_RE.search(text):
-        return text
-    return text.translate(ASCII_QUOTES)
+    for mark, plain in _ASCII_FORMS:
+        if mark in text:
+            text = text.replace(mark, plain)
+    return text
