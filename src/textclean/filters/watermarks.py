@@ -93,17 +93,31 @@ _MAX_UNIT_WORDS = 8
 # only with one of them in the text can two tokens that are equal once
 # casefolded differ in length.
 _LONG_FOLDS = "".join(c for c in map(chr, range(0x110000)) if len(c.casefold()) > 1)
+# The high bytes of those characters in UTF-16 (all in the BMP), "ß" aside.
+_LONG_FOLD_BLOCKS = bytes(sorted({ord(c) >> 8 for c in _LONG_FOLDS if c != "ß"}))
 
 
-def _fold_lengths(tokens: list[str], text: str) -> bytes:
+def _folds_longer(text: str) -> bool:
+    """Whether ``text`` has a character whose casefold is longer than itself."""
+    if "ß" in text:
+        return True
+    # Looking for each of the 104 characters costs more than looking, in the
+    # high bytes of the UTF-16 code units, for the 6 blocks they live in.
+    high = text.encode("utf-16-le", "surrogatepass")[1::2]
+    return any(map(high.__contains__, _LONG_FOLD_BLOCKS)) and any(
+        map(text.__contains__, _LONG_FOLDS)
+    )
+
+
+def _fold_lengths(tokens: list[str], text: str) -> bytearray:
     """The casefolded length of each token, one byte each (capped at 255)."""
     folds: Iterable[str] = tokens
-    if any(map(text.__contains__, _LONG_FOLDS)):
+    if _folds_longer(text):
         folds = list(map(str.casefold, tokens))
     try:
-        return bytes(map(len, folds))
+        return bytearray(map(len, folds))
     except ValueError:  # a token longer than 255: equal lengths stay equal when capped
-        return bytes(map(min, map(len, folds), itertools.repeat(255)))
+        return bytearray(map(min, map(len, folds), itertools.repeat(255)))
 
 
 class _Repeats:
@@ -148,9 +162,13 @@ class _Repeats:
 
     def _confirmed(self, start: int, period: int) -> bool:
         """Whether ``words[start:]`` really is ``span`` tokens equal to the ones ``period`` on."""
+        words = self.words
+        first, other = words[start], words[start + period]
+        if first != other and first.casefold() != other.casefold():
+            return False  # most places that only look alike differ at once
         span = self.spans[period - 1]
-        here = self.words[start : start + span]
-        there = self.words[start + period : start + period + span]
+        here = words[start : start + span]
+        there = words[start + period : start + period + span]
         return here == there or all(
             map(operator.eq, map(str.casefold, here), map(str.casefold, there))
         )
@@ -339,6 +357,21 @@ class _Runs:
 
     def push(self, tid: int, key: object) -> None:
         """Push a token (or a mark), first deleting every qualifying stretch it breaks."""
+        keys = self.keys
+        n = len(keys)
+        if not keys or not isinstance(keys[-1], _Mark):
+            # The common case, checked cheaply: at every period the stretch on
+            # top goes on or is shorter than two copies, so nothing qualifies.
+            ext = self.ext
+            for p in range(1, self.periods + 1):
+                if 2 * p > n or (keys[n - p] != key and ext[p][n - 1] >= p):
+                    break
+            else:
+                self._append(tid, key)
+                return
+            if 2 * p > n:
+                self._append(tid, key)
+                return
         pending: list[tuple[int, object]] = [(tid, key)]
         while pending:
             tid, key = pending[-1]
@@ -419,6 +452,8 @@ class _Document:
         self.runs = runs
         self.tokens = tokens
         self.lines: dict[int, _LineInfo] = {}
+        #: The kind of each token met so far (a run repeats its tokens).
+        self.kinds: dict[str, int] = {}
         #: Every item of a line read whole, with token ids of its units.
         self.read: dict[int, list[tuple[_Item, int]]] = {}
         self.tables = "|" in text and "-" in text
@@ -478,9 +513,12 @@ class _Document:
         """The tokens of ``line`` from offset ``start``; with ``stop``, up to the first barrier."""
         found: list[_Item] = []
         base = line.start
+        kinds = self.kinds
         for m in _TOKEN_RE.finditer(line.text, start - base):
             token = m.group()
-            kind = _kind(token)
+            kind = kinds.get(token)
+            if kind is None:
+                kind = kinds[token] = _kind(token)
             found.append((base + m.start(), base + m.end(), kind, token))
             if stop and kind == _BARRIER:
                 break
@@ -636,13 +674,17 @@ class _Document:
                     (s - start, e - start, kind, tid >= 0 and removed[tid])
                     for (s, e, kind, _), tid in read
                 ]
-            else:  # read in part (a segment between barriers): read it again, whole
+            else:  # read in part (a segment between barriers): tokenise it again
                 if gone is None:
                     gone = set(itertools.compress(self.tokens.start, removed))
+                # Only the removed units and the separators matter to _rebuild:
+                # any other token stays, whatever its kind.
+                body = line.body - start
                 items = [
-                    (s - start, e - start, kind, kind == _UNIT and s in gone)
-                    for s, e, kind, _ in self.items(line, line.body, False)
+                    (m.start(), m.end(), _SEP if m.group() in _SEPARATORS else _BARRIER, False)
+                    for m in _TOKEN_RE.finditer(line.text, body)
                 ]
+                items = [(s, e, k, s + start in gone) for s, e, k, _ in items]
             out[start] = _rebuild(line.text, items)
         return out
 
@@ -844,6 +886,7 @@ def remove_watermarks(
             end = doc.run(first, after, False)
         else:  # a barrier, a marker or code: no run starts here
             end = pos + len(words[hit])
+        assert end > pos  # a segment or region runs through the hit's token
         cursor = (hit + _count_words(text[pos:end]), end)
         hit = repeats.first(cursor[0])
     changed = doc.rebuilt()
