@@ -348,6 +348,24 @@ def test_segments_as_whole_regions(text: str) -> None:
         assert remove_watermarks(text) == want
 
 
+@given(
+    text=st.lists(st.one_of(runs_text(), nested_runs()), min_size=1, max_size=6).map("\n\n".join),
+    part=st.integers(1, 60),
+    low=st.integers(2, 5),
+)
+@example(text="a a.\n\na a a a a", part=1, low=5)
+@example(text="x.by x.by\n\nx.by", part=1, low=3)
+@example(text="| a |\n|---|\n\n| x.by | x.by | x.by |", part=1, low=3)
+def test_long_text_in_parts_as_whole(text: str, part: int, low: int) -> None:
+    """A long text cleaned a part at a time gives what cleaning it whole gives."""
+    options = {"min_domain_repeats": low, "min_repeats": low + 1}
+    want = remove_watermarks(text, **options)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(wm, "_PART", part)
+        assert "".join(wm._parts(text)) == text
+        assert remove_watermarks(text, **options) == want
+
+
 @pytest.mark.parametrize(
     ("text", "options", "want"),
     [

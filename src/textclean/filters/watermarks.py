@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
@@ -865,6 +865,68 @@ def remove_watermarks(
     _check("min_domain_repeats", min_domain_repeats, 2, 1 << 62)
     _check("min_repeats", min_repeats, 2, 1 << 62)
     _check("max_unit_words", max_unit_words, 1, _MAX_UNIT_WORDS)
+    options = (min_domain_repeats, min_repeats, max_unit_words)
+    if len(text) <= 2 * _PART:
+        return _remove(text, *options)
+    # A long text is cleaned a part at a time: the same result (no run
+    # crosses a part's end, see _parts), and the token lists stay small.
+    return "".join(_remove(part, *options) for part in _parts(text))
+
+
+#: The size of the parts a long text is cleaned in (characters, roughly).
+_PART = 32_768
+#: A line break followed by a blank line: where a part may end.
+_PARAGRAPH_END_RE = regex.compile(r"\n(?=[^\S\n]*+\n)")
+
+
+def _parts(text: str) -> Iterator[str]:
+    """Consecutive slices of ``text``, about :data:`_PART` long, that no run crosses.
+
+    A part ends with the line break of a line that cuts (:func:`_cuts`: its
+    last token is a barrier, or it is code, a table row or a rule) when a
+    blank line follows. Nothing after such a line joins a run with anything
+    before it, and the blank line ends the paragraph, so table detection
+    (per paragraph) sees the same lines too: each part is cleaned exactly as
+    it would be inside the whole text.
+    """
+    start = 0
+    search = _PART
+    while search < len(text) - _PART:
+        m = _PARAGRAPH_END_RE.search(text, search)
+        if m is None:
+            break
+        end = m.end()  # just after the line break
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if _NONSPACE_RE.search(line) is not None and _cuts(line):
+            yield text[start:end]
+            start = end
+            search = end + _PART
+        else:
+            search = end
+    yield text[start:]
+
+
+def _cuts(line: str) -> bool:
+    """True if no run can join anything before the end of ``line`` to anything after it.
+
+    As :meth:`_Reader.cuts_after` decides for a line, or more strictly: an
+    opaque line, or one whose last token that is not a separator is a barrier.
+    """
+    if _is_opaque(line):
+        return True
+    prefix = _PREFIX_RE.match(line)
+    assert prefix is not None  # every part of it is optional
+    start, end = prefix.end(), len(line)
+    while (m := _LAST_TOKEN_RE.search(line, start, end)) is not None:
+        token = m.group()
+        if token not in _SEPARATORS:
+            return UNIT_TOKEN_RE.match(token) is None
+        end = m.start()
+    return False
+
+
+def _remove(text: str, min_domain_repeats: int, min_repeats: int, max_unit_words: int) -> str:
+    """:func:`remove_watermarks` on one text or part, with checked options."""
     reps = 2 if min(min_domain_repeats, min_repeats) < 3 else 3
     repeats = _Repeats(text, max_unit_words, reps)
     hit = repeats.first(0)
