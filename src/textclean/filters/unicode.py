@@ -16,13 +16,17 @@ that, built from ftfy's own character categories, so it runs at well over
 50 MB/s and lets ``is_bad`` see only the places it could fire on. The scan
 (:func:`_gate`) looks in the same pass for control characters, HTML
 entities and characters that may make a line not NFC, so on clean text the
-whole filter is that one scan.
+whole filter is that one scan. The filter gets masked text whole: a
+verbatim placeholder ends a line as a line break does, so ftfy never sees
+one, and the text is not cut into pieces around them and joined again.
 
 Once a line is known to need repair, most of ftfy's time went into running
 ``is_bad`` again on its own result and into fixers that had nothing to do;
 :func:`_fix_encoding` and :func:`_ftfy_segment` are ftfy's steps with the
-fast ``is_bad`` and with each fixer skipped when a C-speed test shows it
-would return its input unchanged.
+fast ``is_bad``, a plain UTF-8 decode tried first (see :func:`_decode_once`),
+and each fixer skipped when a C-speed test shows it would return its input
+unchanged; and a repaired line known to be a fixed point is not looked at
+again.
 
 The scanning patterns use the standard library's ``re`` rather than
 ``regex``: on Cyrillic text ``regex`` runs large non-ASCII character
