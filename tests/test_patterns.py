@@ -81,3 +81,25 @@ def test_structural_lines(line: str) -> None:
 @pytest.mark.parametrize("line", ["текст", "", "   ", "слово - слово", "#tag", "-5 градусов"])
 def test_plain_lines(line: str) -> None:
     assert not is_structural_line(line)
+
+
+def test_no_structural_marker_starts_with_a_letter() -> None:
+    # is_structural_line() returns False early for a line whose first
+    # character (after spaces and tabs) is a letter: check that every
+    # pattern it would otherwise try agrees, for every letter there is.
+    import sys
+
+    from textclean._patterns import (
+        BLOCKQUOTE_RE,
+        HEADING_RE,
+        LIST_ITEM_RE,
+        TABLE_ROW_RE,
+        THEMATIC_BREAK_RE,
+    )
+
+    patterns = (HEADING_RE, LIST_ITEM_RE, BLOCKQUOTE_RE, TABLE_ROW_RE, THEMATIC_BREAK_RE)
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        if ch.isalpha():
+            for line in (ch + " x", " \t" + ch + ". x"):
+                assert not any(p.match(line) for p in patterns), (hex(cp), line)

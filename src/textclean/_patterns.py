@@ -65,6 +65,8 @@ def is_structural_line(line: str) -> bool:
         return False
     if stripped[0] == BLOCK:
         return True
+    if stripped[0].isalpha():
+        return False  # every marker below starts with a character that is not a letter
     return bool(
         HEADING_RE.match(line)
         or LIST_ITEM_RE.match(line)
