@@ -164,6 +164,38 @@ def test_fast_path_finds_hits_in_order() -> None:
     assert repeats.first(len(words)) == -1
 
 
+SPACES = [" ", "\t", "\n", "\xa0", "\u2009", "\x1c", "\x85", "\u3000", ""]
+
+
+@given(
+    pieces=st.lists(
+        st.sampled_from(["|", "·", "•", "/", "a", "x/", "/y", "||", "а·б", *SPACES]), max_size=30
+    )
+)
+def test_separator_patterns_drop_exactly_the_separator_tokens(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert wm._Repeats(text, 4, 3).words == [t for t in text.split() if t not in "|·•/"]
+
+
+def test_info_separators_are_the_only_spaces_regex_and_split_disagree_on() -> None:
+    chars = map(chr, range(0x110000))
+    differ = [c for c in chars if c.isspace() != (wm._TOKEN_RE.match(c) is None)]
+    assert "".join(differ) == wm._INFO_SEPARATORS
+
+
+@given(pieces=st.lists(st.sampled_from(["a", "Ab", "x.by", "no,", "|", *SPACES]), max_size=30))
+def test_line_items_by_split_equal_items_by_pattern(pieces: list[str]) -> None:
+    text = "".join(pieces).replace("\n", " ") + " end"
+    for stop in (False, True):
+        found = []
+        for splits in (True, False):
+            doc = wm._Document(text, wm._Runs(wm._Tokens(), 4, 3, 5), wm._Tokens())
+            doc.splits = splits and doc.splits
+            line = doc.line(0)
+            found.append(doc.items(line, line.body, stop))
+        assert found[0] == found[1]
+
+
 # Distinct tokens, all of one length: every place looks like a run by length.
 SAME_LENGTHS = " ".join(f"w{i:03d}" for i in range(300))
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 import regex
@@ -80,6 +81,15 @@ _TOKEN_RE = regex.compile(r"\S++")
 _LAST_TOKEN_RE = regex.compile(r"(?r)\S++")
 _NONSPACE_RE = regex.compile(r"\S")
 _SEPARATORS = frozenset("|·•/")
+# The characters str.isspace takes for spaces and regex's \s does not.
+_INFO_SEPARATORS = "\x1c\x1d\x1e\x1f"
+# Each separator standing alone as a token for str.split (stdlib \s is
+# str.isspace): one pattern per character, as a literal first is found
+# faster than a class.
+_SEPARATOR_TOKEN_RES = [
+    (separator, re.compile(re.escape(separator) + r"(?<!\S.)(?!\S)", re.DOTALL))
+    for separator in sorted(_SEPARATORS)
+]
 # A line's markdown lead: indentation, block-quote markers, then one list
 # marker or heading marker followed by a space (or the end of the line).
 _PREFIX_RE = regex.compile(
@@ -141,9 +151,10 @@ class _Repeats:
     """
 
     def __init__(self, text: str, max_words: int, reps: int) -> None:
+        for separator, alone in _SEPARATOR_TOKEN_RES:
+            if separator in text:  # standing alone, it becomes a space: the same words
+                text = alone.sub(" ", text)
         words = text.split()
-        if any(map(text.__contains__, _SEPARATORS)) and not _SEPARATORS.isdisjoint(words):
-            words = list(itertools.filterfalse(_SEPARATORS.__contains__, words))
         self.words = words
         self.spans = [p * (reps - 1) for p in range(1, max_words + 1)]
         lengths = _fold_lengths(words, text)
@@ -158,14 +169,28 @@ class _Repeats:
             folded = list(map(str.casefold, words))
             eq = operator.ne  # a zero byte where the tokens are equal, as above
             self.maps = [bytes(map(eq, folded, folded[p:])) for p in range(1, max_words + 1)]
-        self.hits = [m.find(n) for m, n in zip(self.maps, self.needles, strict=True)]
+        self.hits = [self._next(k, 0) for k in range(max_words)]
+
+    def _next(self, k: int, start: int) -> int:
+        """The first confirmed hit at period ``k + 1`` at or after ``start``; -1 if none."""
+        found, needle, words = self.maps[k], self.needles[k], self.words
+        period = k + 1
+        hit = found.find(needle, start)
+        if self.exact:
+            return hit
+        while hit >= 0:
+            first, other = words[hit], words[hit + period]
+            # Most places that only look alike differ at once.
+            if (first == other or first.casefold() == other.casefold()) and self._confirmed(
+                hit, period
+            ):
+                return hit
+            hit = found.find(needle, hit + 1)
+        return -1
 
     def _confirmed(self, start: int, period: int) -> bool:
         """Whether ``words[start:]`` really is ``span`` tokens equal to the ones ``period`` on."""
         words = self.words
-        first, other = words[start], words[start + period]
-        if first != other and first.casefold() != other.casefold():
-            return False  # most places that only look alike differ at once
         span = self.spans[period - 1]
         here = words[start : start + span]
         there = words[start + period : start + period + span]
@@ -178,21 +203,14 @@ class _Repeats:
 
         Calls must come with non-decreasing ``start``.
         """
-        hits, maps, needles = self.hits, self.maps, self.needles
-        while True:
-            best = -1
-            for k, hit in enumerate(hits):
-                if 0 <= hit < start:
-                    hit = hits[k] = maps[k].find(needles[k], start)
-                if hit >= 0 and (best < 0 or hit < best):
-                    best = hit
-            if best < 0 or self.exact:
-                return best
-            for k, hit in enumerate(hits):
-                if hit == best:
-                    if self._confirmed(best, k + 1):
-                        return best
-                    hits[k] = maps[k].find(needles[k], best + 1)
+        hits = self.hits
+        best = -1
+        for k, hit in enumerate(hits):
+            if 0 <= hit < start:
+                hit = hits[k] = self._next(k, start)
+            if hit >= 0 and (best < 0 or hit < best):
+                best = hit
+        return best
 
 
 # ---------------------------------------------------------------------------
@@ -361,16 +379,24 @@ class _Runs:
         n = len(keys)
         if not keys or not isinstance(keys[-1], _Mark):
             # The common case, checked cheaply: at every period the stretch on
-            # top goes on or is shorter than two copies, so nothing qualifies.
+            # top goes on or is shorter than two copies, so nothing qualifies
+            # and the token goes on top (:meth:`_append`, done as it checks).
             ext = self.ext
-            for p in range(1, self.periods + 1):
-                if 2 * p > n or (keys[n - p] != key and ext[p][n - 1] >= p):
+            for p in range(1, min(self.periods, n) + 1):
+                column = ext[p]
+                if keys[n - p] == key:
+                    column.append(column[-1] + 1)
+                elif column[-1] >= p:  # a stretch of two copies or more ends
+                    for q in range(1, p):
+                        ext[q].pop()
                     break
+                else:
+                    column.append(0)
             else:
-                self._append(tid, key)
-                return
-            if 2 * p > n:
-                self._append(tid, key)
+                for p in range(n + 1, self.periods + 1):
+                    ext[p].append(0)
+                keys.append(key)
+                self.ids.append(tid)
                 return
         pending: list[tuple[int, object]] = [(tid, key)]
         while pending:
@@ -406,6 +432,8 @@ def _primitive(unit: Sequence[object]) -> bool:
 # Lines
 
 _GAP = frozenset(" \t")
+#: The characters a line's markdown lead (:data:`_PREFIX_RE`) can start with.
+_PREFIX_LEADS = frozenset(" \t>-*+•#0123456789")
 
 
 class _LineInfo:
@@ -416,8 +444,13 @@ class _LineInfo:
     def __init__(self, text: str, start: int, end: int, table: bool) -> None:
         self.start, self.end = start, end
         self.text = line = text[start:end]
-        self.blank = _NONSPACE_RE.search(line) is None
+        # str.isspace also takes U+001C..U+001F for spaces, regex does not.
+        self.blank = (not line or line.isspace()) and _NONSPACE_RE.search(line) is None
         self.opaque = not self.blank and (table or _is_opaque(line))
+        if line and line[0] not in _PREFIX_LEADS:  # no indentation, quote or marker
+            self.marked = self.heading = False
+            self.body = start
+            return
         prefix = _PREFIX_RE.match(line)
         assert prefix is not None  # every part of it is optional
         marker = prefix.group("marker")
@@ -457,6 +490,9 @@ class _Document:
         #: Every item of a line read whole, with token ids of its units.
         self.read: dict[int, list[tuple[_Item, int]]] = {}
         self.tables = "|" in text and "-" in text
+        #: Whether str.split finds the same tokens as _TOKEN_RE: the only
+        #: spaces for str.isspace that regex does not take are U+001C..U+001F.
+        self.splits = not any(map(text.__contains__, _INFO_SEPARATORS))
         self.table_paragraphs: dict[int, bool] = {}
 
     # -- lines ---------------------------------------------------------------
@@ -514,6 +550,20 @@ class _Document:
         found: list[_Item] = []
         base = line.start
         kinds = self.kinds
+        if self.splits:
+            # The same tokens as _TOKEN_RE's, each found after the last one.
+            text = line.text
+            end = start - base
+            for token in text[end:].split():
+                at = text.find(token, end)
+                end = at + len(token)
+                kind = kinds.get(token)
+                if kind is None:
+                    kind = kinds[token] = _kind(token)
+                found.append((base + at, base + end, kind, token))
+                if stop and kind == _BARRIER:
+                    break
+            return found
         for m in _TOKEN_RE.finditer(line.text, start - base):
             token = m.group()
             kind = kinds.get(token)
@@ -691,12 +741,21 @@ class _Document:
 
 def _is_opaque(line: str) -> bool:
     """A line no run may touch or cross: code, table rows, thematic breaks."""
+    # Each pattern is tried only where its first required character is: a
+    # table row or separator row has a "|", a thematic break starts with
+    # "-", "*" or "_" after its spaces.
     return (
         BLOCK in line
-        or TABLE_ROW_RE.match(line) is not None
-        or TABLE_SEPARATOR_RE.match(line) is not None
-        or THEMATIC_BREAK_RE.match(line) is not None
+        or (
+            "|" in line
+            and (TABLE_ROW_RE.match(line) is not None or TABLE_SEPARATOR_RE.match(line) is not None)
+        )
+        or (line.lstrip(" ")[:1] in _BREAK_LEADS and THEMATIC_BREAK_RE.match(line) is not None)
     )
+
+
+#: The characters a thematic break is made of.
+_BREAK_LEADS = frozenset("-*_")
 
 
 def _has_separator(gap: str) -> bool:
@@ -825,6 +884,7 @@ def _check(name: str, value: int, low: int, high: int) -> None:
     default=True,
     keeps_letters=False,
     verbatim=Verbatim.CODE,
+    paragraph_local=True,
 )
 def remove_watermarks(
     text: str,
