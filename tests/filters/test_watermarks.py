@@ -174,13 +174,20 @@ SPACES = [" ", "\t", "\n", "\xa0", "\u2009", "\x1c", "\x85", "\u3000", ""]
 )
 def test_separator_patterns_drop_exactly_the_separator_tokens(pieces: list[str]) -> None:
     text = "".join(pieces)
-    assert wm._Repeats(text, 4, 3).words == [t for t in text.split() if t not in "|·•/"]
+    assert wm._Repeats(text, 4, 3).words == [t for t in text.split() if t not in set("|·•/")]
 
 
 def test_info_separators_are_the_only_spaces_regex_and_split_disagree_on() -> None:
     chars = map(chr, range(0x110000))
     differ = [c for c in chars if c.isspace() != (wm._TOKEN_RE.match(c) is None)]
     assert "".join(differ) == wm._INFO_SEPARATORS
+
+
+def test_letters_and_digits_are_word_characters_of_unit_tokens() -> None:
+    # _kind takes a token with str.isalnum for a unit token without the pattern.
+    alnum = [c for c in map(chr, range(0x110000)) if c.isalnum()]
+    assert all(UNIT_TOKEN_RE.match(c) for c in alnum)
+    assert all(UNIT_TOKEN_RE.match("x" + c + "1") for c in alnum)
 
 
 @given(pieces=st.lists(st.sampled_from(["a", "Ab", "x.by", "no,", "|", *SPACES]), max_size=30))

@@ -465,6 +465,8 @@ _Item = tuple[int, int, int, str]
 
 
 def _kind(token: str) -> int:
+    if token.isalnum():  # letters and digits only: a unit token (tests check each character)
+        return _UNIT
     if token in _SEPARATORS:
         return _SEP
     return _UNIT if UNIT_TOKEN_RE.match(token) else _BARRIER
@@ -659,6 +661,7 @@ class _Document:
         region; returns the offset where it stopped.
         """
         runs, tokens, text = self.runs, self.tokens, self.text
+        add, push, key_of = tokens.add, runs.push, tokens.key
         while True:
             runs.line = line.start
             if line.opaque:
@@ -679,9 +682,9 @@ class _Document:
                     start, end, kind, token = item
                     tid = -1
                     if kind == _UNIT:
-                        tid = tokens.add(token, line.start, start)
+                        tid = add(token, line.start, start)
                         units.append(tid)
-                        runs.push(tid, tokens.key[tid])
+                        push(tid, key_of[tid])
                     elif kind == _BARRIER:
                         runs.finish()
                         runs.clear()
