@@ -85,6 +85,11 @@ class Filter:
     #: (ftfy's mojibake guess changes with spacing); the pipeline applies it
     #: once more to its final output and runs again if that changes anything.
     recheck: bool = False
+    #: The filter never acts across a blank line that follows a line ending
+    #: in ``.``, ``!`` or ``?`` (outside code), so a long text may be cleaned
+    #: in parts cut there (see ``textclean._parts``). Declare it only when
+    #: that holds; it makes no difference to the result, only to the speed.
+    paragraph_local: bool = False
     options: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -182,6 +187,7 @@ def register(
     keeps_letters: bool = True,
     per_segment: bool = False,
     recheck: bool = False,
+    paragraph_local: bool = False,
 ) -> Callable[[F], F]:
     """Register a filter function under ``name`` and return its public form.
 
@@ -201,6 +207,7 @@ def register(
             keeps_letters=keeps_letters,
             per_segment=per_segment,
             recheck=recheck,
+            paragraph_local=paragraph_local,
             options=MappingProxyType(_keyword_options(function)),
         )
         _REGISTRY[name] = spec

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final, Literal
 
 import regex
 
 from ._verbatim import Verbatim, mask
 
-__all__ = ["LOCALES", "Locale", "detect_locale", "resolve_locale"]
+__all__ = ["LOCALES", "Locale", "detect_locale", "detect_locale_parts", "resolve_locale"]
 
 Locale = Literal["ru", "uk", "be", "en", "de"]
 #: Every locale textclean knows the typography of.
@@ -68,35 +69,52 @@ def detect_locale(text: str) -> str | None:
 
 def detect_locale_masked(text: str) -> str | None:
     """:func:`detect_locale` for a text whose verbatim spans are already masked."""
-    classes = text.encode("utf-8", "surrogatepass").translate(_BYTE_CLASS)
-    ascii_letters = classes.count(b"a")
-    cyrillic = classes.count(b"c")
-    half = (ascii_letters + cyrillic + classes.count(b"o")) / 2
+    return detect_locale_parts((text,))
+
+
+def detect_locale_parts(texts: Sequence[str]) -> str | None:
+    """:func:`detect_locale_masked` of the texts put together (with no letters between).
+
+    Letter counts add up, so a long text cleaned in parts gets the locale
+    of the whole without ever being whole.
+    """
+    ascii_letters = cyrillic = other = 0
+    for text in texts:
+        classes = text.encode("utf-8", "surrogatepass").translate(_BYTE_CLASS)
+        ascii_letters += classes.count(b"a")
+        cyrillic += classes.count(b"c")
+        other += classes.count(b"o")
+    half = (ascii_letters + cyrillic + other) / 2
     if cyrillic > half:
-        return _cyrillic(text)
+        return _cyrillic(texts)
     if ascii_letters > half:
-        return _latin(text)
-    letters = NON_LETTER_RE.sub("", text)
-    if not letters:
+        return _latin(texts)
+    letters = [NON_LETTER_RE.sub("", text) for text in texts]
+    total = sum(map(len, letters))
+    if not total:
         return None
-    half = len(letters) / 2
-    if len(NON_CYRILLIC_RE.sub("", letters)) > half:
+    half = total / 2
+    if sum(len(NON_CYRILLIC_RE.sub("", part)) for part in letters) > half:
         return _cyrillic(letters)
-    if len(NON_LATIN_RE.sub("", letters)) > half:
+    if sum(len(NON_LATIN_RE.sub("", part)) for part in letters) > half:
         return _latin(letters)
     return None
 
 
-def _cyrillic(text: str) -> str:
-    if "ў" in text or "Ў" in text:
+def _has(texts: Sequence[str], chars: str) -> bool:
+    return any(ch in text for text in texts for ch in chars)
+
+
+def _cyrillic(texts: Sequence[str]) -> str:
+    if _has(texts, "ўЎ"):
         return "be"
-    if any(ch in text for ch in "іїєґІЇЄҐ"):
+    if _has(texts, "іїєґІЇЄҐ"):
         return "uk"
     return "ru"
 
 
-def _latin(text: str) -> str:
-    return "de" if any(ch in text for ch in "äöüßÄÖÜẞ") else "en"
+def _latin(texts: Sequence[str]) -> str:
+    return "de" if _has(texts, "äöüßÄÖÜẞ") else "en"
 
 
 def resolve_locale(locale: str | None) -> str | None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from . import _parts
 from ._filter import (
     Filter,
     FilterError,
@@ -15,7 +16,7 @@ from ._filter import (
     normalize_newlines,
     run_per_segment,
 )
-from ._locale import detect_locale_masked, resolve_locale
+from ._locale import detect_locale_masked, detect_locale_parts, resolve_locale
 from ._verbatim import Verbatim, mask, unmask
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ class Pipeline:
     name: str = "custom"
     _plan: _Plan = field(init=False, repr=False, compare=False)
     _rechecks: _Rechecks = field(init=False, repr=False, compare=False)
+    _in_parts: bool = field(init=False, repr=False, compare=False)
 
     def __init__(
         self,
@@ -128,6 +130,7 @@ class Pipeline:
             if step.filter.recheck
         )
         object.__setattr__(self, "_rechecks", rechecks)
+        object.__setattr__(self, "_in_parts", _cleans_in_parts(self.steps))
 
     # ----- construction ---------------------------------------------------
     @classmethod
@@ -265,9 +268,17 @@ class Pipeline:
 
         The result is a fixed point: a filter marked ``recheck`` is applied
         once more to the result, and when that changes it the whole pipeline
-        runs again (at most :data:`MAX_ROUNDS` times in all).
+        runs again (at most :data:`MAX_ROUNDS` times in all). A long text is
+        cleaned in parts when every step allows it, with the same result
+        (see :meth:`_run_in_parts`).
         """
         text = normalize_newlines(check_text(text, "textclean"))
+        if self._in_parts and len(text) > 2 * _parts.PART_SIZE:
+            spans = _parts.paragraph_parts(text, _parts.PART_SIZE)
+            if len(spans) > 1:
+                cleaned = self._run_in_parts(text, spans)
+                if cleaned is not None:
+                    return cleaned
         for _ in range(MAX_ROUNDS):
             text, last = self._run_once(text)
             if not self._needs_another_round(text, last):
@@ -276,6 +287,25 @@ class Pipeline:
 
     def _run_once(self, text: str) -> tuple[str, tuple[Verbatim, str] | None]:
         """One pass of every step; also the last group's kinds and masked result."""
+        run = self._round(text)
+        del text
+        try:
+            work = next(run)
+            while True:  # the round stops (once) where it needs the locale
+                work = run.send(detect_locale_masked(work))
+        except StopIteration as done:
+            result: tuple[str, tuple[Verbatim, str] | None] = done.value
+            return result
+
+    def _round(self, text: str, start: int = 0, end: int | None = None) -> _Round:
+        """One pass of every step over ``text[start:end]``, as a generator.
+
+        Where a step needs the locale detected, it yields the masked text as
+        it stands and expects the locale to be sent back; the steps then go
+        on. It returns the result and the last group's kinds and masked text.
+        """
+        if start or end is not None:
+            text = text[start:end]
         locale: str | _Unset | None = _UNSET
         last: tuple[Verbatim, str] | None = None
         for verbatim, steps in self._plan:
@@ -288,7 +318,7 @@ class Pipeline:
             for function, options, auto_locale, per_segment in steps:
                 if auto_locale:
                     if isinstance(locale, _Unset):
-                        locale = detect_locale_masked(work)
+                        locale = yield work
                     options = {**options, "locale": locale}
                 if per_segment:
                     work = run_per_segment(function, work, options)
@@ -298,6 +328,47 @@ class Pipeline:
             last = (verbatim, work)
             del work, masked
         return text, last
+
+    def _run_in_parts(self, text: str, spans: list[tuple[int, int]]) -> str | None:
+        """Clean ``text`` a part at a time; None if a part needs another round.
+
+        The pipeline's filters are all ``paragraph_local`` and it ends with
+        ``blank_lines`` (one blank line at most), so each part is cleaned as
+        it would be inside the whole, and the whole's result is the parts'
+        results with one blank line between them. Two things are the whole's:
+        the locale, detected from the letters of every part at the step that
+        needs it (letter counts add up), and the fixed point — when a part
+        would need another round, the text is cleaned whole instead.
+        """
+        runs = [self._round(text, start, end) for start, end in spans]
+        # Each part runs up to the step that needs the locale (if one does).
+        finished: dict[int, tuple[str, tuple[Verbatim, str] | None]] = {}
+        waiting: list[str] = []
+        for i, run in enumerate(runs):
+            try:
+                waiting.append(next(run))
+            except StopIteration as done:
+                finished[i] = done.value
+        locale = detect_locale_parts(waiting) if waiting else None
+        del waiting
+        cleaned: list[str] = []
+        runs.reverse()
+        for i in range(len(spans)):
+            run = runs.pop()  # (and the part's intermediate copies go with it)
+            if i in finished:
+                part, last = finished.pop(i)
+            else:
+                try:
+                    run.send(locale)
+                    raise AssertionError("a round asks for the locale once")  # pragma: no cover
+                except StopIteration as done:
+                    part, last = done.value
+            del run
+            if self._needs_another_round(part, last):
+                return None
+            if part:
+                cleaned.append(part)
+        return "\n".join(cleaned)
 
     def _needs_another_round(self, text: str, last: tuple[Verbatim, str] | None = None) -> bool:
         """Would a ``recheck`` filter change ``text``? (Reuses the last mask when it fits.)"""
@@ -364,6 +435,20 @@ _PlannedStep: TypeAlias = tuple[Callable[..., str], Mapping[str, Any], bool, boo
 _Plan: TypeAlias = tuple[tuple[Verbatim, tuple[_PlannedStep, ...]], ...]
 #: The steps marked ``recheck``, each with the kinds it runs masked.
 _Rechecks: TypeAlias = tuple[tuple[Verbatim, _PlannedStep], ...]
+
+
+#: One round of the steps over a text or a part (see :meth:`Pipeline._round`).
+_Round: TypeAlias = Generator[str, "str | None", tuple[str, tuple[Verbatim, str] | None]]
+
+
+def _cleans_in_parts(steps: tuple[Step, ...]) -> bool:
+    """Whether a long text may be cleaned in parts: see :meth:`Pipeline._run_in_parts`."""
+    return (
+        bool(steps)
+        and all(step.filter.paragraph_local for step in steps)
+        and steps[-1].name == "blank_lines"
+        and steps[-1].options.get("max_blank", 1) == 1
+    )
 
 
 def _grouped(steps: tuple[Step, ...]) -> list[list[Step]]:

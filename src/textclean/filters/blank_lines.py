@@ -27,6 +27,7 @@ LEADING_BLANK_RE = re.compile(r"(?:[^\S\n]*\n)+")
     "blank_lines",
     summary="Drop leading and trailing blank lines, collapse runs, end with one newline.",
     default=True,
+    paragraph_local=True,
 )
 def fix_blank_lines(text: str, *, max_blank: int = 1) -> str:
     """Tidy blank lines: none at the start or end, at most ``max_blank`` in a row.

@@ -198,6 +198,7 @@ def _unescape(text: str) -> str:
     "currency",
     summary="Escaped \\$ unescaped; prefix symbols tight ($500), suffix ones after a space (500 $)",
     default=True,
+    paragraph_local=True,
 )
 def fix_currency(text: str) -> str:
     r"""Fix escaped dollars and the space between a currency symbol and its amount.

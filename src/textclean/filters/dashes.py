@@ -126,6 +126,7 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     "dashes",
     summary="A spaced hyphen, en dash or -- between words to the locale's dash: — (de: –).",
     default=True,
+    paragraph_local=True,
 )
 def fix_dashes(text: str, *, locale: str | None = "auto") -> str:
     """Turn a spaced hyphen, en dash or ``--`` between words into the locale's dash.

@@ -42,6 +42,7 @@ _BREAK_RE = re.compile(f"\u00ad[{_GAP}]*\n")
     "invisible",
     summary="Remove zero-width spaces, soft hyphens, word joiners and stray BOMs.",
     default=True,
+    paragraph_local=True,
 )
 def remove_invisible(text: str) -> str:
     """Remove invisible characters; join a word a soft hyphen splits across lines.

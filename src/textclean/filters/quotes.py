@@ -639,6 +639,7 @@ def _unsettled(text: str, locale: str) -> tuple[str, list[str]]:
     "quotes",
     summary="Paired quotes of any style to the locale's «…„…“…» / “…‘…’…” / „…‚…‘…“.",
     default=True,
+    paragraph_local=True,
 )
 def fix_quotes(text: str, *, locale: str | None = "auto") -> str:
     """Write paired quotes in the locale's marks, with no space just inside a pair.

@@ -282,6 +282,7 @@ def _fix(text: str, candidates: list[int]) -> str:
     "spaces",
     summary="Exotic, doubled and trailing spaces; no space before , ; : ! ? . ) ] or after ( [",
     default=True,
+    paragraph_local=True,
 )
 def fix_spaces(text: str) -> str:
     """Normalise the spaces inside each line.

@@ -300,6 +300,7 @@ def _form(normalization: str) -> _Form | None:
     default=True,
     keeps_letters=False,
     recheck=True,
+    paragraph_local=True,
 )
 def fix_unicode(
     text: str,

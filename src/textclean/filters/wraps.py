@@ -65,6 +65,7 @@ LINK_DEFINITION_RE = regex.compile(rf"^ {{0,3}}\[[^\]\n]++\]:[ \t]*+{INLINE}")
     "wraps",
     summary="Join a line or paragraph broken mid-sentence to its lowercase continuation.",
     default=True,
+    paragraph_local=True,
 )
 def join_broken_wraps(text: str) -> str:
     """Join a line broken in the middle of a sentence to its continuation.
