@@ -277,7 +277,7 @@ def render_markdown(rep: Report) -> str:
         add("")
 
     if rep.scaling:
-        add("### Scaling: one document, 1 KB → largest")
+        add("### Scaling: documents of 1 KB → largest, the same text")
         add("")
         base = rep.scaling[0].s_per_mb
         add("| document | runs | s per MB | MB/s | relative to the smallest |")

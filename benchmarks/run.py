@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         top = corpus_mod.parse_size(a.scaling_max)
         ladder = [1024 * 10**k for k in range(3)] + [1024**2 * 10**k for k in range(4)]
         sizes = [s for s in ladder if s < top] + [top]
-        log("scaling (one document):")
+        log("scaling (documents of each size, the same text):")
         rep.scaling = measure.measure_scaling(
             tc_run, sizes, a.seed, budget=a.scaling_budget, log=log
         )
