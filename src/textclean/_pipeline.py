@@ -251,18 +251,6 @@ class Pipeline:
         return Pipeline(self.steps, locale=locale, name=self.name)
 
     # ----- running ----------------------------------------------------------
-    def _options(
-        self, step: Step, masked_text: str, state: dict[str, str | None]
-    ) -> Mapping[str, Any]:
-        if not step.filter.locale_aware:
-            return step.options
-        locale = step.options.get("locale", self.locale)
-        if locale == "auto":
-            if "locale" not in state:
-                state["locale"] = detect_locale_masked(masked_text)
-            locale = state["locale"]
-        return {**step.options, "locale": locale}
-
     def __call__(self, text: str) -> str:
         """Clean ``text``: every step in order; line ends become ``\\n``.
 
@@ -315,15 +303,10 @@ class Pipeline:
             # The spans are in ``masked``: drop the unmasked text, so that a
             # step's input and output are the only whole copies alive.
             del text
-            for function, options, auto_locale, per_segment in steps:
-                if auto_locale:
-                    if isinstance(locale, _Unset):
-                        locale = yield work
-                    options = {**options, "locale": locale}
-                if per_segment:
-                    work = run_per_segment(function, work, options)
-                else:
-                    work = function(work, **options)
+            for step in steps:
+                if step[2] and isinstance(locale, _Unset):  # it needs the locale
+                    locale = yield work
+                work = _apply(step, work, locale)
             text = unmask(work, masked)
             last = (verbatim, work)
             del work, masked
@@ -373,17 +356,11 @@ class Pipeline:
     def _needs_another_round(self, text: str, last: tuple[Verbatim, str] | None = None) -> bool:
         """Would a ``recheck`` filter change ``text``? (Reuses the last mask when it fits.)"""
         locale: str | _Unset | None = _UNSET
-        for verbatim, (function, options, auto_locale, per_segment) in self._rechecks:
+        for verbatim, step in self._rechecks:
             work = last[1] if last and last[0] == verbatim else mask(text, verbatim).text
-            if auto_locale:
-                if isinstance(locale, _Unset):
-                    locale = detect_locale_masked(work)
-                options = {**options, "locale": locale}
-            if per_segment:
-                again = run_per_segment(function, work, options)
-            else:
-                again = function(work, **options)
-            if again != work:
+            if step[2] and isinstance(locale, _Unset):
+                locale = detect_locale_masked(work)
+            if _apply(step, work, locale) != work:
                 return True
         return False
 
@@ -394,12 +371,14 @@ class Pipeline:
         finds more to do.
         """
         text = normalize_newlines(check_text(text, "textclean"))
+        planned = [p for _, group in self._plan for p in group]  # in the order of the steps
         for _ in range(MAX_ROUNDS):
-            state: dict[str, str | None] = {}
-            for step in self.steps:
+            locale: str | _Unset | None = _UNSET
+            for step, ready in zip(self.steps, planned, strict=True):
                 masked = mask(text, step.filter.verbatim)
-                work = step.filter.run_masked(masked.text, self._options(step, masked.text, state))
-                text = unmask(work, masked)
+                if ready[2] and isinstance(locale, _Unset):
+                    locale = detect_locale_masked(masked.text)
+                text = unmask(_apply(ready, masked.text, locale), masked)
                 yield step, text
             if not self._needs_another_round(text):
                 break
@@ -439,6 +418,17 @@ _Rechecks: TypeAlias = tuple[tuple[Verbatim, _PlannedStep], ...]
 
 #: One round of the steps over a text or a part (see :meth:`Pipeline._round`).
 _Round: TypeAlias = Generator[str, "str | None", tuple[str, tuple[Verbatim, str] | None]]
+
+
+def _apply(step: _PlannedStep, work: str, locale: str | _Unset | None) -> str:
+    """Run one planned step on masked text (``locale``: the round's, when it needs one)."""
+    function, options, auto_locale, per_segment = step
+    if auto_locale:
+        assert not isinstance(locale, _Unset)  # detected before the step
+        options = {**options, "locale": locale}
+    if per_segment:
+        return run_per_segment(function, work, options)
+    return function(work, **options)
 
 
 def _cleans_in_parts(steps: tuple[Step, ...]) -> bool:
