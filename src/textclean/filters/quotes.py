@@ -12,6 +12,7 @@ whose double quotes cannot be paired unambiguously is left as it is.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -452,7 +453,7 @@ def _paragraph(
 #
 # ``fix_quotes`` blanks out the pairs already right and the apostrophes
 # (``_unsettled``); the blocks (text between blank lines, which no paragraph
-# crosses) with a mark left are converted by depth if ``SIMPLE_RE`` takes
+# crosses) with a mark left are converted by depth if :func:`simple_re` takes
 # them, else by the pairing. Stdlib ``re`` finds a pattern that starts with
 # one literal character by a fast scan (several times faster than a scan
 # for a character class), and ``str.find`` and ``in`` are faster still: the
@@ -574,11 +575,25 @@ def _simple_pattern(english: bool) -> re.Pattern[str]:
     return re.compile(f"[^{_Q}]*(?:(?:{_APOSTROPHE}|{pair})[^{_Q}]*)*")
 
 
-#: Per locale: a pair the filter keeps as it is.
-KEPT_PAIR_RE: Final = {locale: _kept_pattern(marks) for locale, marks in MARKS.items()}
-#: Text whose marks the filter writes by depth alone (by whether it is English).
-SIMPLE_RE: Final = {english: _simple_pattern(english) for english in (False, True)}
-#: In text ``SIMPLE_RE`` takes: an apostrophe, or a run of marks that opens
+# The two fast-path patterns are long (compiling them all takes ~50 ms), so
+# each is compiled on first use rather than at import: a command that only
+# starts worker processes, or a program that never cleans quotes, does not
+# pay for them.
+
+
+@functools.cache
+def kept_pair_re(locale: str) -> re.Pattern[str]:
+    """A pair the filter keeps as it is, in ``locale``'s marks."""
+    return _kept_pattern(MARKS[locale])
+
+
+@functools.cache
+def simple_re(english: bool) -> re.Pattern[str]:
+    """Text whose marks the filter writes by depth alone (English or not)."""
+    return _simple_pattern(english)
+
+
+#: In text :func:`simple_re` takes: an apostrophe, or a run of marks that opens
 #: or closes (the named group says which).
 SIMPLE_RUN_RE = re.compile(
     f"[{_Q}](?:(?<=[{_WORD_CHARS}]['’])(?=[{_WORD_CHARS}])(?P<apostrophe>)"
@@ -628,7 +643,7 @@ def _unsettled(text: str, locale: str) -> tuple[str, list[str]]:
     """
     left = text
     if MARKS[locale][0] in left:
-        left = KEPT_PAIR_RE[locale].sub(_blank, left)
+        left = kept_pair_re(locale).sub(_blank, left)
     for mark in "'’":
         if mark in left:
             left = APOSTROPHE_AT_RE[mark].sub(_FILL, left)
@@ -690,7 +705,7 @@ def fix_quotes(text: str, *, locale: str | None = "auto") -> str:
     if not marks_left:
         return text
     marks = MARKS[locale]
-    simple = SIMPLE_RE[english]
+    simple = simple_re(english)
     edits: list[_Edit] = []
     size = len(text)
     # Where each mark left is next found.
@@ -729,7 +744,7 @@ def fix_quotes(text: str, *, locale: str | None = "auto") -> str:
 def _convert_simple(
     text: str, start: int, end: int, marks: tuple[str, str, str, str], edits: list[_Edit]
 ) -> None:
-    """Add the edits that convert ``text[start:end]``, which ``SIMPLE_RE`` takes whole.
+    """Add the edits that convert ``text[start:end]``, which :func:`simple_re` takes whole.
 
     Every mark is written by its nesting depth (the pairing of each
     paragraph comes to that: see the fast paths above), and the spaces just
