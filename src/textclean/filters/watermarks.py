@@ -854,7 +854,7 @@ def _parts(text: str) -> Iterator[str]:
 def _cuts(line: str) -> bool:
     """True if no run can join anything before the end of ``line`` to anything after it.
 
-    As :meth:`_Reader.cuts_after` decides for a line, or more strictly: an
+    As :meth:`_Document.cuts_after` decides for a line, or more strictly: an
     opaque line, or one whose last token that is not a separator is a barrier.
     """
     if _is_opaque(line):
