@@ -103,7 +103,7 @@ def test_a_killed_batch_leaves_every_file_old_or_new(tmp_path: Path) -> None:
         corpus = tmp_path / f"round{number}"
         corpus.mkdir()
         files = []
-        for i in range(60):
+        for i in range(300):  # a few MB: long enough to be killed halfway
             path = corpus / f"{i:03}.md"
             path.write_text(variants[i % len(variants)], encoding="utf-8")
             files.append(path)
