@@ -32,6 +32,7 @@ __all__ = [
     "JsonlResult",
     "Outcome",
     "clean_jsonl_lines",
+    "finish_write",
     "process_bytes",
     "process_file",
     "unified_diff",
@@ -75,6 +76,9 @@ class Outcome:
     internal: bool = False
     #: The directory a file was written into (its fsync is left to the caller).
     written: str | None = None
+    #: The cleaned bytes still to be written over the file (``defer_write``):
+    #: :func:`finish_write` writes them.
+    pending: bytes | None = None
 
 
 def unified_diff(before: str, after: str, path: str) -> str:
@@ -90,8 +94,9 @@ def unified_diff(before: str, after: str, path: str) -> str:
 
 
 def _read(path: str) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
+    # Unbuffered: one read of the whole file, and no terminal check on open.
+    with open(path, "rb", buffering=0) as handle:
+        return handle.readall()
 
 
 def _why(exc: OSError) -> str:
@@ -106,32 +111,66 @@ def _restore_newline(cleaned: str, like: str) -> str:
     return cleaned.replace("\n", nl) if nl != "\n" else cleaned
 
 
-def process_file(job: Job, path: str, explicit: bool = True) -> Outcome:
+def process_file(
+    job: Job, path: str, explicit: bool = True, *, defer_write: bool = False
+) -> Outcome:
     """Clean one file as ``job`` says; never raises for a problem with the file.
 
     ``explicit`` is False for a file found by walking a directory: a binary
-    one is then skipped with a note rather than refused.
+    one is then skipped with a note rather than refused. With
+    ``defer_write``, a file to rewrite is not written here: its bytes are left
+    in ``Outcome.pending`` for :func:`finish_write` (the command's worker
+    processes clean, and the main process writes, so that the writing — which
+    the file system does one file at a time — overlaps the cleaning).
     """
     try:
         data = _read(path)
     except OSError as exc:
         return Outcome(path, "error", _why(exc))
-    return process_bytes(job, data, path, explicit, writable=True)
+    return process_bytes(job, data, path, explicit, writable=True, defer_write=defer_write)
 
 
 def process_bytes(
-    job: Job, data: bytes, path: str, explicit: bool = True, *, writable: bool = False
+    job: Job,
+    data: bytes,
+    path: str,
+    explicit: bool = True,
+    *,
+    writable: bool = False,
+    defer_write: bool = False,
 ) -> Outcome:
     """Clean ``data`` (the contents of ``path``); write it back only if ``writable``."""
     try:
-        return _process(job, data, path, explicit, writable)
+        outcome = _process(job, data, path, explicit, writable)
     except Exception as exc:  # a bug, not a bad file: report it and go on
-        return Outcome(
-            path,
-            "error",
-            f"internal error: {type(exc).__name__}: {exc}",
-            internal=True,
-        )
+        return _internal(path, exc)
+    if not defer_write:
+        finish_write(outcome)
+    return outcome
+
+
+def finish_write(outcome: Outcome) -> None:
+    """Write ``outcome.pending`` over its file, if there is anything to write.
+
+    On failure the file is as it was and the outcome becomes an error.
+    """
+    data, outcome.pending = outcome.pending, None
+    if data is None:
+        return
+    try:
+        directory, problem = _write(outcome.path, data)
+    except Exception as exc:  # a bug, not a bad file
+        failed = _internal(outcome.path, exc)
+        outcome.status, outcome.message, outcome.internal = "error", failed.message, True
+        return
+    if problem:
+        outcome.status = "error"
+        outcome.message = problem
+    outcome.written = directory
+
+
+def _internal(path: str, exc: Exception) -> Outcome:
+    return Outcome(path, "error", f"internal error: {type(exc).__name__}: {exc}", internal=True)
 
 
 def _process(job: Job, data: bytes, path: str, explicit: bool, writable: bool) -> Outcome:
@@ -184,11 +223,7 @@ def _process(job: Job, data: bytes, path: str, explicit: bool, writable: bool) -
     if job.diff:
         result.diff = unified_diff(before_text, after_text, path)
     if job.write and writable:
-        directory, problem = _write(path, out)
-        if problem:
-            result.status = "error"
-            result.message = problem
-        result.written = directory
+        result.pending = out
     return result
 
 

@@ -264,26 +264,23 @@ def atomic_write(path: str, data: bytes, *, sync_directory: bool = True) -> str:
     back the old file, whole), so a batch passes ``sync_directory=False``
     and calls :func:`fsync_directory` once per directory at the end.
     """
-    target = os.path.realpath(path)
+    target, st = _resolved(path)
     directory = os.path.dirname(target) or "."
-    try:
-        st: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        st = None
     fd, tmp = tempfile.mkstemp(
         prefix=f".{os.path.basename(target)}.", suffix=".textclean-tmp", dir=directory
     )
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
             mode = stat.S_IMODE(st.st_mode) if st is not None else _DEFAULT_MODE
-            os.fchmod(handle.fileno(), mode)
+            os.fchmod(fd, mode)
             if st is not None and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
                 # Not allowed? Then the file becomes ours, as with any editor.
                 with contextlib.suppress(OSError):
-                    os.fchown(handle.fileno(), st.st_uid, st.st_gid)
+                    os.fchown(fd, st.st_uid, st.st_gid)
+        finally:
+            os.close(fd)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -292,6 +289,27 @@ def atomic_write(path: str, data: bytes, *, sync_directory: bool = True) -> str:
     if sync_directory:
         fsync_directory(directory)
     return directory
+
+
+def _resolved(path: str) -> tuple[str, os.stat_result | None]:
+    """The file to write for ``path`` (a symbolic link's target) and its status, if it exists."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return path, None
+    if not stat.S_ISLNK(st.st_mode):
+        return path, st
+    target = os.path.realpath(path)
+    try:
+        return target, os.stat(target)
+    except FileNotFoundError:  # a dangling link: its target is created
+        return target, None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def fsync_directory(directory: str) -> None:

@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 from typing import IO, Any, TextIO
 
 from ._cli_progress import Progress
-from ._cli_work import Job, Outcome, clean_jsonl_lines, process_bytes, process_file
+from ._cli_work import (
+    Job,
+    Outcome,
+    clean_jsonl_lines,
+    finish_write,
+    process_bytes,
+    process_file,
+)
 from ._config import Config, ConfigError, common_directory, find_config, load_config
 from ._config import parse_toml_value as _toml_value
 from ._files import DEFAULT_INCLUDE, Source, discover
@@ -549,7 +556,7 @@ def _main(args: argparse.Namespace, run: Run) -> int:
             finally:
                 # Each file was fsynced before its rename; the renames are made
                 # durable here, once per directory rather than once per file.
-                for directory in sorted(written):
+                for directory in sorted({os.path.realpath(d) for d in written}):
                     fsync_directory(directory)
     if args.output and run.failed == 0:
         _write_output(run, args.output)
@@ -589,36 +596,58 @@ def _init_worker(job: Job) -> None:
     _WORKER_JOB = job
 
 
-def _work(item: tuple[str, bool]) -> Outcome:
+def _work(items: list[tuple[str, bool]]) -> list[Outcome]:
+    """A worker's share: clean a batch of files, leaving their writing to the main process."""
     assert _WORKER_JOB is not None
-    return process_file(_WORKER_JOB, item[0], item[1])
+    return [process_file(_WORKER_JOB, path, explicit, defer_write=True) for path, explicit in items]
 
 
 def _run_files(job: Job, sources: Sequence[Source], jobs: int, run: Run) -> Iterator[Outcome]:
-    """Clean every source; yield the outcomes in the sources' order."""
+    """Clean every source; yield the outcomes in the sources' order.
+
+    With more than one job, worker processes clean batches of files and the
+    main process writes each changed file as its batch comes back. Writing a
+    file (a new file, its fsync, the rename) is work the file system does one
+    file at a time, so it is kept out of the workers, which go on cleaning.
+    At most two batches per worker are in flight, so memory stays bounded on
+    any number of files.
+    """
     progress = Progress(
         len(sources), run.stderr, enabled=not run.quiet and _isatty(run.stderr) and not job.output
     )
     items = [(s.path, s.explicit) for s in sources]
+
+    def done(outcome: Outcome) -> Outcome:
+        finish_write(outcome)
+        progress.update(outcome.size)
+        if outcome.status != "unchanged" or run.verbose:
+            progress.close()
+        return outcome
+
     try:
         if jobs <= 1 or len(items) < 2:
             for path, explicit in items:
-                outcome = process_file(job, path, explicit)
-                progress.update(outcome.size)
-                if outcome.status != "unchanged" or run.verbose:
-                    progress.close()
-                yield outcome
+                yield done(process_file(job, path, explicit))
             return
         workers = min(jobs, len(items))
-        chunksize = max(1, min(16, len(items) // (workers * 8)))
+        size = max(1, min(16, len(items) // (workers * 8)))
+        batches = [items[i : i + size] for i in range(0, len(items), size)]
+        pending: collections.deque[concurrent.futures.Future[list[Outcome]]] = collections.deque()
         with concurrent.futures.ProcessPoolExecutor(
             max_workers=workers, initializer=_init_worker, initargs=(job,)
         ) as pool:
-            for outcome in pool.map(_work, items, chunksize=chunksize):
-                progress.update(outcome.size)
-                if outcome.status != "unchanged" or run.verbose:
-                    progress.close()
-                yield outcome
+            try:
+                for batch in batches:
+                    pending.append(pool.submit(_work, batch))
+                    if len(pending) >= 2 * workers:
+                        for outcome in pending.popleft().result():
+                            yield done(outcome)
+                while pending:
+                    for outcome in pending.popleft().result():
+                        yield done(outcome)
+            finally:
+                for future in pending:
+                    future.cancel()
     finally:
         progress.close()
 

@@ -641,6 +641,57 @@ def test_parallel_output_equals_serial(tmp_path: Path) -> None:
     assert strip.sub("", serial.err) == strip.sub("", parallel.err)
 
 
+def test_parallel_in_place_equals_serial(tmp_path: Path) -> None:
+    def tree(root: Path) -> None:
+        for i in range(40):
+            write(root / f"d{i % 4}" / f"f{i:02}.md", DIRTY * (i % 3 + 1) if i % 5 else CLEAN)
+        (root / "d1" / "bad.md").write_bytes(b"\xff\xfe\xfd" + "ёж".encode() * 5)
+        ro = root / "d2" / "ro.md"
+        write(ro, DIRTY)
+        ro.chmod(0o444)
+
+    tree(tmp_path / "serial")
+    tree(tmp_path / "parallel")
+    serial = run(["-i", "-j", "1", "."], cwd=tmp_path / "serial")
+    parallel = run(["-i", "-j", "2", "."], cwd=tmp_path / "parallel")
+    assert serial.code == parallel.code == 2
+    assert serial.out == parallel.out
+    strip = re.compile(r"\(\d+\.\d MB, \d+\.\d+ s\)")
+    assert strip.sub("", serial.err) == strip.sub("", parallel.err)
+    assert "ro.md: file is read-only; left as it was" in parallel.err
+    for f in sorted((tmp_path / "serial").rglob("*")):
+        twin = tmp_path / "parallel" / f.relative_to(tmp_path / "serial")
+        assert f.is_file() == twin.is_file()
+        if f.is_file():
+            assert f.read_bytes() == twin.read_bytes(), f
+    assert (tmp_path / "parallel" / "d3" / "f03.md").read_text(encoding="utf-8") == CLEAN
+
+
+def test_parallel_writes_happen_in_the_main_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Workers clean; the main process writes (and reports a failed write).
+    for i in range(12):
+        write(tmp_path / f"f{i:02}.md", DIRTY)
+    writers: list[int] = []
+    real_replace = os.replace
+
+    def replace(src: str, dst: str) -> None:
+        writers.append(os.getpid())
+        if dst.endswith("f03.md"):
+            raise PermissionError(13, "Permission denied")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    result = run(["-i", "-j", "2", str(tmp_path)])
+    assert result.code == 2
+    assert writers == [os.getpid()] * 12
+    assert "f03.md: cannot write: Permission denied; left as it was" in result.err
+    assert (tmp_path / "f03.md").read_text(encoding="utf-8") == DIRTY
+    assert (tmp_path / "f04.md").read_text(encoding="utf-8") == CLEAN
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"f{i:02}.md" for i in range(12)]
+
+
 # ----- docs ------------------------------------------------------------------------------------
 
 
