@@ -241,14 +241,26 @@ def _cut(text: str, size: int) -> str:
 class JobsResult:
     files: int = 0
     bytes: int = 0
+    #: ``textclean -i -j N``: median wall seconds by N.
     seconds: dict[int, float] = field(default_factory=dict)
+    #: ``textclean --check -j N`` (cleans, writes nothing): median wall seconds by N.
+    check_seconds: dict[int, float] = field(default_factory=dict)
+    repeats: int = 0
     error: str = ""
 
     @property
     def speedup(self) -> float | None:
-        if 1 in self.seconds and 2 in self.seconds and self.seconds[2] > 0:
-            return self.seconds[1] / self.seconds[2]
-        return None
+        return _speedup(self.seconds)
+
+    @property
+    def check_speedup(self) -> float | None:
+        return _speedup(self.check_seconds)
+
+
+def _speedup(seconds: dict[int, float]) -> float | None:
+    if 1 in seconds and 2 in seconds and seconds[2] > 0:
+        return seconds[1] / seconds[2]
+    return None
 
 
 _CLI = "import sys; from textclean.cli import main; sys.exit(main())"
@@ -258,16 +270,20 @@ def measure_jobs(
     docs: list[Document],
     total: int,
     jobs: tuple[int, ...] = (1, 2),
-    repeats: int = 3,
+    repeats: int = 5,
     log: Callable[[str], None] = print,
 ) -> JobsResult:
-    """Wall time of ``textclean -j N DIR`` on a directory of raw documents.
+    """Wall time of ``textclean -i -j N DIR`` and ``--check -j N`` on a directory of raw documents.
 
     The directory holds the corpus's raw files, repeated until it has ``total``
-    bytes; each run gets a fresh copy (the command cleans in place), and the
-    copying is not timed. The command runs as a subprocess, start-up included.
+    bytes. The command runs as a subprocess, start-up included. Each ``-i`` run
+    gets a fresh copy (the command cleans in place); the copying is not timed,
+    and the copy is flushed to disk (``os.sync``) before the run, so that the
+    run's own ``fsync`` calls do not also write out the benchmark's copy. The
+    runs of each N alternate, so that a slow spell of the machine falls on
+    both; each figure is the median.
     """
-    result = JobsResult()
+    result = JobsResult(repeats=repeats)
     try:
         import textclean.cli  # noqa: F401
     except Exception as exc:
@@ -286,30 +302,42 @@ def measure_jobs(
             i += 1
         result.files, result.bytes = i, size
         env = dict(os.environ, PYTHONHASHSEED="0")
-        for n in jobs:
-            times: list[float] = []
-            for r in range(repeats):
-                work = Path(tmp, f"run-{n}-{r}")
-                shutil.copytree(source, work)
-                start = time.perf_counter()
-                proc = subprocess.run(
-                    [sys.executable, "-c", _CLI, "-i", "-j", str(n), str(work)],
-                    capture_output=True,
-                    text=True,
-                    env=env,
-                    check=False,
-                )
-                elapsed = time.perf_counter() - start
-                shutil.rmtree(work)
-                if proc.returncode not in (0, 1):
-                    result.error = (
-                        f"`textclean -j {n}` exited {proc.returncode}: "
-                        + (proc.stderr.strip().splitlines() or [""])[-1][:200]
+        times: dict[tuple[str, int], list[float]] = {}
+        for r in range(repeats):
+            for mode in ("-i", "--check"):
+                for n in jobs:
+                    target = source
+                    if mode == "-i":
+                        target = Path(tmp, f"run-{n}-{r}")
+                        shutil.copytree(source, target)
+                    if hasattr(os, "sync"):
+                        os.sync()
+                    start = time.perf_counter()
+                    proc = subprocess.run(
+                        [sys.executable, "-c", _CLI, "-q", mode, "-j", str(n), str(target)],
+                        capture_output=True,
+                        text=True,
+                        env=env,
+                        check=False,
                     )
-                    return result
-                times.append(elapsed)
-            result.seconds[n] = statistics.median(times)
-            log(f"  textclean -j {n}: {result.seconds[n]:.2f} s ({size / MB:.1f} MB, {i} files)")
+                    elapsed = time.perf_counter() - start
+                    if target != source:
+                        shutil.rmtree(target)
+                    if proc.returncode not in (0, 1):
+                        result.error = (
+                            f"`textclean {mode} -j {n}` exited {proc.returncode}: "
+                            + (proc.stderr.strip().splitlines() or [""])[-1][:200]
+                        )
+                        return result
+                    times.setdefault((mode, n), []).append(elapsed)
+        for (mode, n), seconds in times.items():
+            into = result.seconds if mode == "-i" else result.check_seconds
+            into[n] = statistics.median(seconds)
+        for n in jobs:
+            log(
+                f"  textclean -j {n}: -i {result.seconds[n]:.2f} s, --check "
+                f"{result.check_seconds[n]:.2f} s ({size / MB:.1f} MB, {i} files)"
+            )
     return result
 
 

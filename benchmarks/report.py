@@ -182,10 +182,14 @@ def _targets(rep: Report) -> list[tuple[str, str, bool | None]]:
         )
     if rep.jobs is not None:
         sp = rep.jobs.speedup
+        check = rep.jobs.check_speedup
+        measured = f"{sp:.2f}×" if sp else f"not measured: {rep.jobs.error or 'no result'}"
+        if sp and check:
+            measured += f" (`--check`, which writes nothing: {check:.2f}×)"
         out.append(
             (
-                "`-j 2` ≥ 1.7× `-j 1` on a directory",
-                f"{sp:.2f}×" if sp else f"not measured: {rep.jobs.error or 'no result'}",
+                "`-j 2` ≥ 1.7× `-j 1` on a directory (`textclean -i`)",
+                measured,
                 (sp >= 1.7) if sp else None,
             )
         )
@@ -295,14 +299,23 @@ def render_markdown(rep: Report) -> str:
         j = rep.jobs
         if j.seconds:
             add(
-                f"`textclean -i -j N DIR` on {j.files} files, {_mb(j.bytes)} "
-                "(subprocess, start-up included, median of 3):"
+                f"`textclean -i -j N DIR` on {j.files} files, {_mb(j.bytes)} (subprocess, "
+                f"start-up included, median of {j.repeats}, the runs alternating), and "
+                "`--check -j N` on the same files (it cleans them and writes nothing):"
             )
             add("")
-            add("| jobs | seconds | MB/s |")
-            add("|--:|--:|--:|")
+            add("| jobs | `-i` seconds | MB/s | `--check` seconds | MB/s |")
+            add("|--:|--:|--:|--:|--:|")
             for n, s in sorted(j.seconds.items()):
-                add(f"| {n} | {s:.2f} | {j.bytes / MB / s:.1f} |")
+                c = j.check_seconds.get(n)
+                check = f"{c:.2f} | {j.bytes / MB / c:.1f}" if c else "– | –"
+                add(f"| {n} | {s:.2f} | {j.bytes / MB / s:.1f} | {check} |")
+            if j.check_speedup:
+                add("")
+                add(
+                    f"`-j 2` over `-j 1`: {j.speedup or 0:.2f}× with `-i`, "
+                    f"{j.check_speedup:.2f}× with `--check`."
+                )
             add("")
         if j.error:
             add(f"Not measured: {j.error}")

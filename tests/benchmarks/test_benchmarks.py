@@ -153,6 +153,20 @@ def test_harness_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "| **textclean** |" in written
 
 
+def test_jobs_measure_and_report(docs: list[Document]) -> None:
+    from benchmarks import measure
+
+    jobs = measure.measure_jobs(docs[:20], 30_000, repeats=1, log=lambda line: None)
+    assert jobs.error == ""
+    assert jobs.files >= 1 and jobs.bytes >= 30_000
+    assert set(jobs.seconds) == set(jobs.check_seconds) == {1, 2}
+    assert jobs.speedup is not None and jobs.check_speedup is not None
+    rep = report.Report(args={}, env=report.environment(), docs=docs[:20], results=[], jobs=jobs)
+    text = report.render_markdown(rep)
+    assert "| jobs | `-i` seconds | MB/s | `--check` seconds | MB/s |" in text
+    assert "`-j 2` ≥ 1.7× `-j 1` on a directory (`textclean -i`)" in text
+
+
 def _scaffolds() -> list[str]:
     return [n for n in textclean.DEFAULT_ORDER if textclean.get_filter(n).summary == "(pending)"]
 
