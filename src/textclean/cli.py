@@ -602,15 +602,19 @@ def _work(items: list[tuple[str, bool]]) -> list[Outcome]:
     return [process_file(_WORKER_JOB, path, explicit, defer_write=True) for path, explicit in items]
 
 
+#: Threads of the main process that write the files the workers cleaned, and
+#: how many cleaned files may wait for their write (see :func:`_written_in_order`).
+_WRITERS = 4
+_WRITE_AHEAD = 32
+
+
 def _run_files(job: Job, sources: Sequence[Source], jobs: int, run: Run) -> Iterator[Outcome]:
     """Clean every source; yield the outcomes in the sources' order.
 
     With more than one job, worker processes clean batches of files and the
-    main process writes each changed file as its batch comes back. Writing a
-    file (a new file, its fsync, the rename) is work the file system does one
-    file at a time, so it is kept out of the workers, which go on cleaning.
-    At most two batches per worker are in flight, so memory stays bounded on
-    any number of files.
+    main process writes the changed ones as their batches come back (see
+    :func:`_written_in_order`). At most two batches per worker are in
+    flight, so memory stays bounded on any number of files.
     """
     progress = Progress(
         len(sources), run.stderr, enabled=not run.quiet and _isatty(run.stderr) and not job.output
@@ -618,7 +622,6 @@ def _run_files(job: Job, sources: Sequence[Source], jobs: int, run: Run) -> Iter
     items = [(s.path, s.explicit) for s in sources]
 
     def done(outcome: Outcome) -> Outcome:
-        finish_write(outcome)
         progress.update(outcome.size)
         if outcome.status != "unchanged" or run.verbose:
             progress.close()
@@ -632,24 +635,63 @@ def _run_files(job: Job, sources: Sequence[Source], jobs: int, run: Run) -> Iter
         workers = min(jobs, len(items))
         size = max(1, min(16, len(items) // (workers * 8)))
         batches = [items[i : i + size] for i in range(0, len(items), size)]
-        pending: collections.deque[concurrent.futures.Future[list[Outcome]]] = collections.deque()
         with concurrent.futures.ProcessPoolExecutor(
             max_workers=workers, initializer=_init_worker, initargs=(job,)
         ) as pool:
-            try:
-                for batch in batches:
-                    pending.append(pool.submit(_work, batch))
-                    if len(pending) >= 2 * workers:
-                        for outcome in pending.popleft().result():
-                            yield done(outcome)
-                while pending:
-                    for outcome in pending.popleft().result():
-                        yield done(outcome)
-            finally:
-                for future in pending:
-                    future.cancel()
+            for outcome in _written_in_order(_cleaned(pool, batches, 2 * workers)):
+                yield done(outcome)
     finally:
         progress.close()
+
+
+def _cleaned(
+    pool: concurrent.futures.ProcessPoolExecutor, batches: list[list[tuple[str, bool]]], ahead: int
+) -> Iterator[Outcome]:
+    """The outcomes of the workers' batches, in order, with ``ahead`` batches in flight."""
+    pending: collections.deque[concurrent.futures.Future[list[Outcome]]] = collections.deque()
+    try:
+        for batch in batches:
+            pending.append(pool.submit(_work, batch))
+            if len(pending) >= ahead:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+def _written_in_order(outcomes: Iterable[Outcome]) -> Iterator[Outcome]:
+    """Write each outcome's pending bytes; yield the outcomes in order, each once written.
+
+    The writes run on a few threads of this process. A write is mostly
+    waiting — creating the file, its ``fsync``, the rename, which the file
+    system does about one file at a time per directory — and several
+    ``fsync`` calls waiting together are flushed together; the workers go on
+    cleaning meanwhile. The threads start with the first write, after the
+    worker processes have been started (forking a process that runs threads
+    is not safe).
+    """
+    queue: collections.deque[tuple[Outcome, concurrent.futures.Future[None] | None]]
+    queue = collections.deque()
+    with concurrent.futures.ThreadPoolExecutor(
+        max_workers=_WRITERS, thread_name_prefix="textclean-write"
+    ) as writers:
+        for outcome in outcomes:
+            write = None if outcome.pending is None else writers.submit(finish_write, outcome)
+            queue.append((outcome, write))
+            while queue and (
+                len(queue) > _WRITE_AHEAD or queue[0][1] is None or queue[0][1].done()
+            ):
+                yield _waited(*queue.popleft())
+        while queue:
+            yield _waited(*queue.popleft())
+
+
+def _waited(outcome: Outcome, write: concurrent.futures.Future[None] | None) -> Outcome:
+    if write is not None:
+        write.result()
+    return outcome
 
 
 def _isatty(stream: TextIO) -> bool:
