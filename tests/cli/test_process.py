@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 import textclean
 
 from .conftest import CLEAN, DIRTY, command, run_process
@@ -138,3 +140,40 @@ def test_a_killed_batch_leaves_every_file_old_or_new(tmp_path: Path) -> None:
             again = run_process(["-i", "-q", str(corpus)])
             assert again.code == 0, again.err
             assert all(path.read_bytes() in new for path in files)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_interrupted_batch_stops_cleanly(tmp_path: Path, jobs: int) -> None:
+    """Ctrl-C in the middle of ``-i``: exit 130, every file old or new, no temporary file left."""
+    variants = _variants()
+    old = {v.encode("utf-8") for v in variants}
+    new = {textclean.clean(v).encode("utf-8") for v in variants}
+    files = []
+    for i in range(300):
+        path = tmp_path / f"{i:03}.md"
+        path.write_text(variants[i % len(variants)], encoding="utf-8")
+        files.append(path)
+    proc = subprocess.Popen(
+        [*command(), "-i", "-j", str(jobs), str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        assert first.startswith(b"cleaned "), first
+        os.kill(proc.pid, signal.SIGINT)
+        proc.stdout.read()  # the files it finished writing meanwhile
+        assert proc.wait(timeout=60) == 130
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+        if proc.stdout is not None:
+            proc.stdout.close()
+    states = []
+    for path in files:
+        data = path.read_bytes()
+        assert data in old or data in new, f"{path} is neither old nor new ({len(data)} bytes)"
+        states.append(data in new)
+    assert any(states) and not all(states)
+    assert sorted(tmp_path.iterdir()) == files  # no temporary file left behind
