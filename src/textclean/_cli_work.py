@@ -143,7 +143,7 @@ def process_bytes(
     try:
         outcome = _process(job, data, path, explicit, writable)
     except Exception as exc:  # a bug, not a bad file: report it and go on
-        return _internal(path, exc)
+        return Outcome(path, "error", _internal_error(exc), internal=True)
     if not defer_write:
         finish_write(outcome)
     return outcome
@@ -160,8 +160,7 @@ def finish_write(outcome: Outcome) -> None:
     try:
         directory, problem = _write(outcome.path, data)
     except Exception as exc:  # a bug, not a bad file
-        failed = _internal(outcome.path, exc)
-        outcome.status, outcome.message, outcome.internal = "error", failed.message, True
+        outcome.status, outcome.message, outcome.internal = "error", _internal_error(exc), True
         return
     if problem:
         outcome.status = "error"
@@ -169,8 +168,8 @@ def finish_write(outcome: Outcome) -> None:
     outcome.written = directory
 
 
-def _internal(path: str, exc: Exception) -> Outcome:
-    return Outcome(path, "error", f"internal error: {type(exc).__name__}: {exc}", internal=True)
+def _internal_error(exc: Exception) -> str:
+    return f"internal error: {type(exc).__name__}: {exc}"
 
 
 def _process(job: Job, data: bytes, path: str, explicit: bool, writable: bool) -> Outcome:

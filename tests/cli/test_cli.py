@@ -442,6 +442,27 @@ def test_internal_error_exits_123(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert f.read_bytes() == data
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_internal_error_while_writing_exits_123(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    import textclean._cli_work
+
+    files = [tmp_path / "a.md", tmp_path / "b.md"]
+    for f in files:
+        write(f, DIRTY)
+
+    def boom(path: str, data: bytes) -> tuple[str | None, str | None]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(textclean._cli_work, "_write", boom)
+    result = run(["-i", "-j", jobs, str(tmp_path)])
+    assert result.code == 123
+    for f in files:
+        assert f"textclean: {f}: internal error: RuntimeError: boom" in result.err
+        assert f.read_text(encoding="utf-8") == DIRTY
+
+
 # ----- choosing what runs -----------------------------------------------------------
 
 
