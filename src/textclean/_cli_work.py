@@ -111,6 +111,12 @@ def _restore_newline(cleaned: str, like: str) -> str:
     return cleaned.replace("\n", nl) if nl != "\n" else cleaned
 
 
+#: The largest cleaned file whose writing ``defer_write`` leaves to the caller;
+#: a larger one is written where it was cleaned (sending its bytes between
+#: processes would cost more than the wait, and would hold them in memory).
+DEFER_LIMIT = 1 << 18
+
+
 def process_file(
     job: Job, path: str, explicit: bool = True, *, defer_write: bool = False
 ) -> Outcome:
@@ -118,10 +124,11 @@ def process_file(
 
     ``explicit`` is False for a file found by walking a directory: a binary
     one is then skipped with a note rather than refused. With
-    ``defer_write``, a file to rewrite is not written here: its bytes are left
-    in ``Outcome.pending`` for :func:`finish_write` (the command's worker
-    processes clean, and the main process writes, so that the writing — which
-    the file system does one file at a time — overlaps the cleaning).
+    ``defer_write``, a file to rewrite (of at most :data:`DEFER_LIMIT` bytes)
+    is not written here: its bytes are left in ``Outcome.pending`` for
+    :func:`finish_write` (the command's worker processes clean, and the main
+    process writes, so that the writing — which the file system does about
+    one file at a time — overlaps the cleaning).
     """
     try:
         data = _read(path)
@@ -144,7 +151,7 @@ def process_bytes(
         outcome = _process(job, data, path, explicit, writable)
     except Exception as exc:  # a bug, not a bad file: report it and go on
         return Outcome(path, "error", _internal_error(exc), internal=True)
-    if not defer_write:
+    if not defer_write or (outcome.pending is not None and len(outcome.pending) > DEFER_LIMIT):
         finish_write(outcome)
     return outcome
 

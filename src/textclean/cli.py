@@ -613,8 +613,9 @@ def _run_files(job: Job, sources: Sequence[Source], jobs: int, run: Run) -> Iter
 
     With more than one job, worker processes clean batches of files and the
     main process writes the changed ones as their batches come back (see
-    :func:`_written_in_order`). At most two batches per worker are in
-    flight, so memory stays bounded on any number of files.
+    :func:`_written_in_order`; a file larger than ``DEFER_LIMIT`` is written
+    by its worker). At most two batches per worker are in flight, so memory
+    stays bounded on any number of files.
     """
     progress = Progress(
         len(sources), run.stderr, enabled=not run.quiet and _isatty(run.stderr) and not job.output

@@ -713,6 +713,38 @@ def test_parallel_writes_happen_in_the_main_process(
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"f{i:02}.md" for i in range(12)]
 
 
+def test_parallel_large_files_are_written_by_their_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only small cleaned files travel back to the main process to be written.
+    import textclean._cli_work
+
+    monkeypatch.setattr(textclean._cli_work, "DEFER_LIMIT", 200)
+    small = [tmp_path / f"s{i}.md" for i in range(6)]
+    large = [tmp_path / f"l{i}.md" for i in range(6)]
+    for f in small:
+        write(f, DIRTY)
+    for f in large:
+        write(f, DIRTY * 20)
+    log = tmp_path.parent / f"{tmp_path.name}-writers.log"
+    real_replace = os.replace
+
+    def replace(src: str, dst: str) -> None:
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()} {os.path.basename(dst)}\n")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    result = run(["-i", "-j", "2", str(tmp_path)])
+    assert result.code == 0, result.err
+    writers = dict(reversed(line.split()) for line in log.read_text().splitlines())
+    assert sorted(writers) == sorted(f.name for f in small + large)
+    assert all(writers[f.name] == str(os.getpid()) for f in small)
+    assert all(writers[f.name] != str(os.getpid()) for f in large)
+    assert all(f.read_text(encoding="utf-8") == CLEAN for f in small)
+    assert all(f.read_text(encoding="utf-8") == textclean.clean(DIRTY * 20) for f in large)
+
+
 # ----- docs ------------------------------------------------------------------------------------
 
 
