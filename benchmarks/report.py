@@ -273,11 +273,18 @@ def render_markdown(rep: Report) -> str:
         add("### Each filter alone")
         add("")
         total = sum(r.seconds for r in rep.filters if r.times)
-        add("| filter | MB/s | share of the filters' time |")
-        add("|---|--:|--:|")
+        add("| filter | MB/s | share of the filters' time | peak memory | × doc |")
+        add("|---|--:|--:|--:|--:|")
         for r in rep.filters:
             share = r.seconds / total if r.times and total else float("nan")
-            add(f"| {r.tool.name.strip()} | {_num(r.mb_per_s)} | {_pct(share)} |")
+            peak = _mb(r.peak) if r.peak else "–"
+            xdoc = f"{r.peak / r.peak_doc_bytes:.1f}" if r.peak else "–"
+            add(f"| {r.tool.name.strip()} | {_num(r.mb_per_s)} | {_pct(share)} | {peak} | {xdoc} |")
+        add("")
+        add(
+            "Each filter alone is its public function (it masks and unmasks the "
+            "verbatim spans itself); memory as in the first table."
+        )
         add("")
 
     if rep.scaling:

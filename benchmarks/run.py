@@ -129,8 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for tool in tools.filter_tools():
             r = measure.ToolResult(tool)
             measure.measure_throughput(r, docs, a.repeats)
+            measure.measure_memory(r, docs)
             filters.append(r)
-            log(f"{tool.name:>14}: {r.mb_per_s:8.1f} MB/s")
+            log(f"{tool.name:>14}: {r.mb_per_s:8.1f} MB/s  peak {r.peak / measure.MB:.2f} MB")
 
     rep = report.Report(vars(a), report.environment(), docs, results, filters)
     tc_run = all_tools[0].run

@@ -144,6 +144,7 @@ def test_harness_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         "| **textclean** |",
         "| ftfy |",
         "| re.sub floor |",
+        "| filter | MB/s | share of the filters' time | peak memory | × doc |",
         "### Targets",
         "watermark_line",
     ):
