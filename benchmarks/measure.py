@@ -245,22 +245,26 @@ class JobsResult:
     seconds: dict[int, float] = field(default_factory=dict)
     #: ``textclean --check -j N`` (cleans, writes nothing): median wall seconds by N.
     check_seconds: dict[int, float] = field(default_factory=dict)
+    #: Each round's wall seconds, by (mode, N): the runs of one round follow each other.
+    rounds: dict[tuple[str, int], list[float]] = field(default_factory=dict)
     repeats: int = 0
     error: str = ""
 
+    def ratios(self, mode: str = "-i") -> list[float]:
+        """``-j 1`` over ``-j 2`` in each round (the two runs were made one after the other)."""
+        one, two = self.rounds.get((mode, 1), []), self.rounds.get((mode, 2), [])
+        return [a / b for a, b in zip(one, two, strict=False) if b > 0]
+
     @property
     def speedup(self) -> float | None:
-        return _speedup(self.seconds)
+        """The median of the rounds' ratios: a slow spell of the machine falls on both runs."""
+        ratios = self.ratios("-i")
+        return statistics.median(ratios) if ratios else None
 
     @property
     def check_speedup(self) -> float | None:
-        return _speedup(self.check_seconds)
-
-
-def _speedup(seconds: dict[int, float]) -> float | None:
-    if 1 in seconds and 2 in seconds and seconds[2] > 0:
-        return seconds[1] / seconds[2]
-    return None
+        ratios = self.ratios("--check")
+        return statistics.median(ratios) if ratios else None
 
 
 _CLI = "import sys; from textclean.cli import main; sys.exit(main())"
@@ -270,7 +274,7 @@ def measure_jobs(
     docs: list[Document],
     total: int,
     jobs: tuple[int, ...] = (1, 2),
-    repeats: int = 5,
+    repeats: int = 7,
     log: Callable[[str], None] = print,
 ) -> JobsResult:
     """Wall time of ``textclean -i -j N DIR`` and ``--check -j N`` on a directory of raw documents.
@@ -281,7 +285,8 @@ def measure_jobs(
     and the copy is flushed to disk (``os.sync``) before the run, so that the
     run's own ``fsync`` calls do not also write out the benchmark's copy. The
     runs of each N alternate, so that a slow spell of the machine falls on
-    both; each figure is the median.
+    both: the seconds are medians, and the speed-up is the median of each
+    round's ``-j 1`` over ``-j 2``.
     """
     result = JobsResult(repeats=repeats)
     try:
@@ -330,6 +335,7 @@ def measure_jobs(
                         )
                         return result
                     times.setdefault((mode, n), []).append(elapsed)
+        result.rounds = times
         for (mode, n), seconds in times.items():
             into = result.seconds if mode == "-i" else result.check_seconds
             into[n] = statistics.median(seconds)

@@ -307,7 +307,7 @@ def render_markdown(rep: Report) -> str:
         if j.seconds:
             add(
                 f"`textclean -i -j N DIR` on {j.files} files, {_mb(j.bytes)} (subprocess, "
-                f"start-up included, median of {j.repeats}, the runs alternating), and "
+                f"start-up included, median of {j.repeats} rounds, the runs alternating), and "
                 "`--check -j N` on the same files (it cleans them and writes nothing):"
             )
             add("")
@@ -317,10 +317,12 @@ def render_markdown(rep: Report) -> str:
                 c = j.check_seconds.get(n)
                 check = f"{c:.2f} | {j.bytes / MB / c:.1f}" if c else "– | –"
                 add(f"| {n} | {s:.2f} | {j.bytes / MB / s:.1f} | {check} |")
-            if j.check_speedup:
+            if j.speedup and j.check_speedup:
                 add("")
+                spread = ", ".join(f"{r:.2f}" for r in sorted(j.ratios("-i")))
                 add(
-                    f"`-j 2` over `-j 1`: {j.speedup or 0:.2f}× with `-i`, "
+                    f"`-j 2` over `-j 1`, the median of each round's ratio: "
+                    f"{j.speedup:.2f}× with `-i` (the rounds: {spread}), "
                     f"{j.check_speedup:.2f}× with `--check`."
                 )
             add("")
