@@ -94,43 +94,65 @@ def _variants() -> list[str]:
     return [paragraph * n for n in (100, 110, 120)]
 
 
-def test_a_killed_batch_leaves_every_file_old_or_new(tmp_path: Path) -> None:
-    """SIGKILL in the middle of ``-i``: every file is exactly the old or the new bytes."""
+def _batch(corpus: Path) -> tuple[list[Path], set[bytes], set[bytes]]:
+    """300 files to clean (a few MB: long enough to be stopped halfway), the old and new bytes."""
     variants = _variants()
     old = {v.encode("utf-8") for v in variants}
     new = {textclean.clean(v).encode("utf-8") for v in variants}
     assert not old & new
+    corpus.mkdir(exist_ok=True)
+    files = []
+    for i in range(300):
+        path = corpus / f"{i:03}.md"
+        path.write_text(variants[i % len(variants)], encoding="utf-8")
+        files.append(path)
+    return files, old, new
+
+
+def _started(jobs: int, corpus: Path) -> subprocess.Popen[bytes]:
+    """``textclean -i -j JOBS CORPUS``, once it has replaced its first file."""
+    proc = subprocess.Popen(
+        [*command(), "-i", "-j", str(jobs), str(corpus)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert proc.stdout is not None
+    first = proc.stdout.readline()  # printed once the first file has been replaced
+    assert first.startswith(b"cleaned "), first
+    return proc
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.kill()
+    proc.wait(timeout=30)
+    if proc.stdout is not None:
+        proc.stdout.close()
+
+
+def _cleaned(files: list[Path], old: set[bytes], new: set[bytes]) -> list[bool]:
+    """Which files hold the new bytes; each must hold the old or the new ones."""
+    states = []
+    for path in files:
+        data = path.read_bytes()
+        assert data in old or data in new, f"{path} is neither old nor new ({len(data)} bytes)"
+        states.append(data in new)
+    return states
+
+
+def test_a_killed_batch_leaves_every_file_old_or_new(tmp_path: Path) -> None:
+    """SIGKILL in the middle of ``-i``: every file is exactly the old or the new bytes."""
     rounds = [(1, 0.0), (1, 0.15), (2, 0.05)]  # (jobs, extra delay after the first write)
     for number, (jobs, delay) in enumerate(rounds):
         corpus = tmp_path / f"round{number}"
-        corpus.mkdir()
-        files = []
-        for i in range(300):  # a few MB: long enough to be killed halfway
-            path = corpus / f"{i:03}.md"
-            path.write_text(variants[i % len(variants)], encoding="utf-8")
-            files.append(path)
-        proc = subprocess.Popen(
-            [*command(), "-i", "-j", str(jobs), str(corpus)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
+        files, old, new = _batch(corpus)
+        proc = _started(jobs, corpus)
         try:
-            assert proc.stdout is not None
-            first = proc.stdout.readline()  # printed once the first file has been replaced
-            assert first.startswith(b"cleaned "), first
             time.sleep(delay)
             os.kill(proc.pid, signal.SIGKILL)
         finally:
-            proc.kill()
-            proc.wait(timeout=30)
-            if proc.stdout is not None:
-                proc.stdout.close()
+            _stop(proc)
         time.sleep(0.2)  # worker processes orphaned by the kill finish their file or die
-        states = []
-        for path in files:
-            data = path.read_bytes()
-            assert data in old or data in new, f"{path} is neither old nor new ({len(data)} bytes)"
-            states.append(data in new)
+        states = _cleaned(files, old, new)
         assert any(states), "no file was rewritten before the kill"
         assert not all(states), "the batch finished before the kill: make it longer"
         leftovers = [p.name for p in corpus.iterdir() if p not in files]
@@ -145,35 +167,15 @@ def test_a_killed_batch_leaves_every_file_old_or_new(tmp_path: Path) -> None:
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_an_interrupted_batch_stops_cleanly(tmp_path: Path, jobs: int) -> None:
     """Ctrl-C in the middle of ``-i``: exit 130, every file old or new, no temporary file left."""
-    variants = _variants()
-    old = {v.encode("utf-8") for v in variants}
-    new = {textclean.clean(v).encode("utf-8") for v in variants}
-    files = []
-    for i in range(300):
-        path = tmp_path / f"{i:03}.md"
-        path.write_text(variants[i % len(variants)], encoding="utf-8")
-        files.append(path)
-    proc = subprocess.Popen(
-        [*command(), "-i", "-j", str(jobs), str(tmp_path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
+    files, old, new = _batch(tmp_path)
+    proc = _started(jobs, tmp_path)
     try:
-        assert proc.stdout is not None
-        first = proc.stdout.readline()
-        assert first.startswith(b"cleaned "), first
         os.kill(proc.pid, signal.SIGINT)
+        assert proc.stdout is not None
         proc.stdout.read()  # the files it finished writing meanwhile
         assert proc.wait(timeout=60) == 130
     finally:
-        proc.kill()
-        proc.wait(timeout=30)
-        if proc.stdout is not None:
-            proc.stdout.close()
-    states = []
-    for path in files:
-        data = path.read_bytes()
-        assert data in old or data in new, f"{path} is neither old nor new ({len(data)} bytes)"
-        states.append(data in new)
+        _stop(proc)
+    states = _cleaned(files, old, new)
     assert any(states) and not all(states)
     assert sorted(tmp_path.iterdir()) == files  # no temporary file left behind
